@@ -53,7 +53,10 @@ describe("migrations", () => {
   });
 
   it("keeps the audit log append-only", async () => {
-    await database.db.insertInto("audit_log").values({ action: "test", object_type: "x", before: null, after: null }).execute();
+    await database.db
+      .insertInto("audit_log")
+      .values({ action: "test", object_type: "x", before: null, after: null })
+      .execute();
     await expect(database.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
   });
 });

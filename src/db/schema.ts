@@ -3,7 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 // Row types of the tables in migrations/. Dates are 'YYYY-MM-DD' strings and times 'HH:MM:SS'
 // (see client.ts); timestamps are Date objects.
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type GeneratedAlways<T> = ColumnType<T, never, never>;
 
 export type MeetingState = "planned" | "notice_sent" | "held" | "minutes_draft" | "approved" | "cancelled";
@@ -19,7 +20,7 @@ export interface MunicipalitiesTable {
   name: string;
   kind: Generated<"municipality" | "organisation">;
   is_member: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface PeopleTable {
@@ -30,8 +31,8 @@ export interface PeopleTable {
   title: string | null;
   municipality_id: number | null;
   anonymized_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface PersonAliasesTable {
@@ -50,8 +51,8 @@ export interface NetworksTable {
   purpose: Generated<string>;
   publish_minutes: Generated<boolean>;
   reminder_days: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface StandingItemsTable {
@@ -74,7 +75,7 @@ export interface MembershipsTable {
   to_date: string | null;
   replaces_id: number | null;
   note: Generated<string>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface RepresentationsTable {
@@ -96,7 +97,7 @@ export interface SourceDocumentsTable {
   sha256: string;
   bytes: Uint8Array;
   text: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface MeetingsTable {
@@ -119,8 +120,8 @@ export interface MeetingsTable {
   notice_sent_at: Timestamp | null;
   cancelled_reason: string | null;
   revision: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface MinutesVersionsTable {
@@ -130,7 +131,7 @@ export interface MinutesVersionsTable {
   snapshot: unknown;
   reason: Generated<string>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface AttendanceTable {
@@ -153,7 +154,7 @@ export interface PlansTable {
   organisation: Generated<string>;
   version: Generated<number>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface ThemesTable {
@@ -184,7 +185,7 @@ export interface AgendaItemsTable {
   theme_id: number | null;
   standing_item_id: number | null;
   revision: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
   search: GeneratedAlways<string>;
 }
 
@@ -209,7 +210,7 @@ export interface DecisionsTable {
   year: number;
   number: number;
   text: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   search: GeneratedAlways<string>;
 }
 
@@ -224,7 +225,7 @@ export interface ActionsTable {
   status: Generated<ActionStatus>;
   closed_at: Timestamp | null;
   closed_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   search: GeneratedAlways<string>;
 }
 
@@ -242,7 +243,7 @@ export interface AttachmentsTable {
   document_id: number;
   title: string;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SubmittedItemsTable {
@@ -255,7 +256,7 @@ export interface SubmittedItemsTable {
   presenter_id: number | null;
   status: Generated<"submitted" | "scheduled" | "deferred">;
   item_id: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DatePollsTable {
@@ -265,7 +266,7 @@ export interface DatePollsTable {
   closes_at: Timestamp | null;
   status: Generated<"open" | "closed">;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DatePollOptionsTable {
@@ -282,7 +283,7 @@ export interface DatePollAnswersTable {
   option_id: number;
   person_id: number;
   answer: "yes" | "maybe" | "no";
-  answered_at: Generated<Timestamp>;
+  answered_at: DefaultTimestamp;
 }
 
 export interface UsersTable {
@@ -293,15 +294,15 @@ export interface UsersTable {
   oidc_subject: string | null;
   is_admin: Generated<boolean>;
   disabled_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SessionsTable {
   id: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
   expires_at: Timestamp;
 }
 
@@ -312,12 +313,12 @@ export interface TokensTable {
   purpose: "reset" | "first_signin" | "calendar";
   expires_at: Timestamp | null;
   used_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   user_id: number | null;
   actor: Generated<string>;
   action: string;
@@ -335,16 +336,16 @@ export interface OutboxTable {
   attachments: Generated<unknown>;
   status: Generated<"queued" | "sending" | "sent" | "failed">;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: DefaultTimestamp;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
 }
 
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: DefaultTimestamp;
 }
 
 /** Every table Kysely knows about. */

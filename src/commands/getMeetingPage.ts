@@ -1,0 +1,26 @@
+import type { Tx } from "../db/client.js";
+import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
+import { notFound } from "../errors.js";
+
+/** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
+export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
+  const meeting = await findMeeting(tx, opts.meetingId);
+  if (!meeting) throw notFound("Mötet");
+  const [attendance, items, neighbours, roundNotes] = await Promise.all([
+    listAttendance(tx, meeting.id),
+    listItemsWithDetails(tx, meeting.id),
+    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id),
+    tx
+      .selectFrom("round_notes as r")
+      .innerJoin("agenda_items as i", "i.id", "r.item_id")
+      .innerJoin("municipalities as k", "k.id", "r.municipality_id")
+      .select(["r.item_id as itemId", "k.name as municipality", "r.notes"])
+      .where("i.meeting_id", "=", meeting.id)
+      .orderBy("k.name")
+      .execute(),
+  ]);
+  return { meeting, attendance, items, neighbours, roundNotes };
+}
+
+/** The data the meeting page view receives. */
+export type MeetingPageData = Awaited<ReturnType<typeof getMeetingPage>>;

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from "fastify";
+import { loadDemoData } from "../commands/loadDemoData.js";
+import type { Config } from "../config.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { migrate } from "../db/migrate.js";
+import { todayInSweden } from "../domain/dates.js";
+import { buildApp } from "./app.js";
+
+/** A running server and how to stop it cleanly. */
+export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
+
+/** Whether the database holds no networks yet (a fresh start). */
+async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db.selectFrom("networks").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * Opens and migrates the database, loads the demo data on an empty one when asked,
+ * and listens. Stops cleanly on SIGINT/SIGTERM so PGlite's folder is released.
+ */
+export async function startServer(
+  config: Config,
+  opts: { demoWhenEmpty?: boolean; logger?: boolean; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.db);
+    if (opts.demoWhenEmpty && (await isEmpty(database))) {
+      const summary = await database.db.transaction().execute((tx) => loadDemoData(tx, { today: todayInSweden() }));
+      log(
+        `Loaded demo data: ${summary.networks} networks, ${summary.people} people, ${summary.meetings} meetings, ${summary.decisions} decisions, ${summary.actions} actions.`,
+      );
+    }
+    const app = await buildApp({ database, logger: opts.logger ?? false });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const url =
+      config.publicUrl ??
+      `http://${config.host === "0.0.0.0" ? "localhost" : config.host === "127.0.0.1" ? "localhost" : config.host}:${port}`;
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await database.close();
+    };
+    return { app, database, url, stop };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,133 @@
+import type { NetworkPageData } from "../../commands/getNetworkPage.js";
+import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../domain/labels.js";
+import { DateText, Empty } from "./components.js";
+import { Layout } from "./layout.js";
+import { MeetingTable } from "./meeting-list.js";
+
+function Period({ from, to }: { from: string | null; to: string | null }) {
+  if (!from && !to) return null;
+  return (
+    <span class="muted">
+      {from ? <DateText date={from} /> : "?"} – {to ? <DateText date={to} /> : "tills vidare"}
+    </span>
+  );
+}
+
+/** A network: purpose, members by municipality, sub-networks, representatives, meetings. */
+export function NetworkPage({ data }: { data: NetworkPageData }) {
+  const { network } = data;
+  return (
+    <Layout
+      title={network.name}
+      active="networks"
+      crumbs={[
+        { href: "/natverk", label: "Nätverk" },
+        ...(data.parent ? [{ href: `/natverk/${data.parent.slug}`, label: data.parent.name }] : []),
+      ]}
+    >
+      <h1>{network.name}</h1>
+      <p class="meta">
+        {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
+      </p>
+      {network.purpose && <p class="lead">{network.purpose}</p>}
+
+      <section aria-labelledby="kommande">
+        <h2 id="kommande">Kommande möten</h2>
+        <MeetingTable
+          meetings={data.upcoming}
+          caption={`Kommande möten i ${network.name}`}
+          empty="Inga möten är planerade."
+        />
+      </section>
+
+      <section aria-labelledby="medlemmar">
+        <h2 id="medlemmar">Medlemmar</h2>
+        {data.byMunicipality.length === 0 ? (
+          <Empty>Nätverket har inga medlemmar just nu.</Empty>
+        ) : (
+          <table class="list">
+            <caption>Nuvarande medlemmar per kommun</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kommun</th>
+                <th scope="col">Namn</th>
+                <th scope="col">Roll</th>
+                <th scope="col">Period</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byMunicipality.flatMap(([municipality, members]) =>
+                members.map((m, i) => (
+                  <tr key={m.membershipId}>
+                    {i === 0 && (
+                      <th scope="rowgroup" rowSpan={members.length}>
+                        {municipality}
+                      </th>
+                    )}
+                    <td>
+                      <a href={`/personer/${m.personId}`}>{m.name}</a>
+                    </td>
+                    <td>{ROLE_LABELS[m.role]}</td>
+                    <td>
+                      <Period from={m.fromDate} to={m.toDate} />
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        )}
+        {data.former.length > 0 && (
+          <details>
+            <summary>Tidigare medlemmar ({data.former.length})</summary>
+            <ul>
+              {data.former.map((m) => (
+                <li key={m.membershipId}>
+                  <a href={`/personer/${m.personId}`}>{m.name}</a>, {m.municipality ?? "–"},{" "}
+                  {ROLE_LABELS[m.role].toLowerCase()} <Period from={m.fromDate} to={m.toDate} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      {data.children.length > 0 && (
+        <section aria-labelledby="undernatverk">
+          <h2 id="undernatverk">Undernätverk och arbetsgrupper</h2>
+          <ul>
+            {data.children.map((c) => (
+              <li key={c.id}>
+                <a href={`/natverk/${c.slug}`}>{c.name}</a>{" "}
+                <span class="muted">({NETWORK_KIND_LABELS[c.kind].toLowerCase()})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {data.representations.length > 0 && (
+        <section aria-labelledby="representanter">
+          <h2 id="representanter">Representanter i andra organ</h2>
+          <ul>
+            {data.representations.map((r) => (
+              <li key={r.id}>
+                {r.body}: <a href={`/personer/${r.personId}`}>{r.name}</a>
+                {r.municipality && `, ${r.municipality}`} <Period from={r.fromDate} to={r.toDate} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="tidigare">
+        <h2 id="tidigare">Tidigare möten</h2>
+        <MeetingTable
+          meetings={data.past}
+          caption={`Tidigare möten i ${network.name}`}
+          empty="Inga möten har hållits ännu."
+        />
+      </section>
+    </Layout>
+  );
+}
