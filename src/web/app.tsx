@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Database } from "../db/client.js";
 import { isAppError } from "../errors.js";
 import { registerActor } from "./actor.js";
+import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
@@ -57,6 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(cookie);
   registerActor(app, opts.database.db);
+  registerCsrfCheck(app);
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: "/assets/", maxAge: "1h" });
 
   app.setErrorHandler((error, req, reply) => {

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { Tx } from "../src/db/client.js";
+import { createSession } from "../src/db/queries/sessions.js";
+import { SESSION_COOKIE } from "../src/web/actor.js";
+import { buildUser } from "./factories.js";
+
+/** A signed-in test client: cookie and CSRF token for app.inject. */
+export type SignedIn = { userId: number; cookie: string; csrfToken: string; headers: Record<string, string> };
+
+/** Creates a user (admin, or linked to a person) with a session, for requests through app.inject. */
+export async function signIn(
+  db: Tx,
+  opts: { isAdmin?: boolean; personId?: number; email?: string } = {},
+): Promise<SignedIn> {
+  const user = await buildUser(db, opts);
+  const { token, csrfToken } = await createSession(db, user.id);
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  return { userId: user.id, cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
+}
+
+/** Posts a form as a signed-in user, with the CSRF field. */
+export function postForm(app: FastifyInstance, who: SignedIn | null, url: string, form: Record<string, string>) {
+  const body = new URLSearchParams(who ? { ...form, _csrf: who.csrfToken } : form).toString();
+  return app.inject({
+    method: "POST",
+    url,
+    payload: body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(who ? { cookie: who.cookie } : {}) },
+  });
+}
