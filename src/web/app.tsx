@@ -33,9 +33,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: "info" } : false,
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
-    // Fastify rejects absurd query strings and URLs itself; pages ignore what they don't read.
-    routerOptions: { ignoreTrailingSlash: true },
+    // Fastify rejects absurd parameters itself; pages ignore query fields they don't read.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
   await app.register(helmet, {
