@@ -13,6 +13,12 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SAMRAD_LANG: z.enum(["sv", "en"]).default("sv"),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be a URL such as smtp://user:password@mail.example.se:587")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Samråd <samrad@localhost>"),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -23,6 +29,10 @@ export type Config = {
   databaseUrl: string | undefined;
   lang: "sv" | "en";
   publicUrl: string | undefined;
+  /** SMTP server for outgoing mail; without it mail goes to the local mailbox page */
+  smtpUrl: string | undefined;
+  /** the From header of outgoing mail */
+  mailFrom: string;
 };
 
 /** Parses the environment (plus CLI overrides) into a Config, or throws one readable line. */
@@ -40,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
     lang: overrides.lang ?? e.SAMRAD_LANG,
     publicUrl: overrides.publicUrl ?? e.SAMRAD_PUBLIC_URL,
+    smtpUrl: overrides.smtpUrl ?? e.SMTP_URL,
+    mailFrom: overrides.mailFrom ?? e.MAIL_FROM,
   };
 }
