@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client.js";
 import { listContacts, loadMeetingDoc } from "../db/queries/exports.js";
-import { findNetworkById } from "../db/queries/networks.js";
+import { findNetworkBySlug } from "../db/queries/networks.js";
 import type { MembershipRole } from "../db/schema.js";
 import { ROLE_LABELS } from "../domain/labels.js";
 import type { Actor } from "../domain/permissions.js";
@@ -83,9 +83,9 @@ export async function exportMeeting(
 /** A network's contact list (current members and coordinators) as DOCX, PDF or Markdown. */
 export async function exportContactList(
   tx: Tx,
-  opts: { actor: Actor; networkId: number; format: Exclude<ExportFormat, "ics">; today: string },
+  opts: { actor: Actor; slug: string; format: Exclude<ExportFormat, "ics">; today: string },
 ): Promise<ExportedFile> {
-  const network = await findNetworkById(tx, opts.networkId);
+  const network = await findNetworkBySlug(tx, opts.slug);
   if (!network) throw notFound("Nätverket");
   await authorize(tx, opts.actor, "contacts.read", { networkId: network.id });
   const rows = await listContacts(tx, network.id, opts.today);

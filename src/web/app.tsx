@@ -11,6 +11,7 @@ import { isAppError } from "../errors.js";
 import { registerActor } from "./actor.js";
 import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
+import { registerExportRoutes } from "./routes/exports.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -82,5 +83,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: "ok", database: opts.database.kind };
   });
   registerPageRoutes(app, opts.database.db);
+  registerExportRoutes(app, opts.database.db);
   return app;
 }

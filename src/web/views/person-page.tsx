@@ -15,6 +15,9 @@ export function PersonPage({ data, today }: { data: PersonPageData; today: strin
         {data.presentShare !== null && ` · närvarande vid ${Math.round(data.presentShare * 100)} % av mötena`}
       </p>
       {data.aliases.length > 0 && <p class="muted">Stavas även: {data.aliases.join(", ")}</p>}
+      <p>
+        <a href={`/personer/${person.id}/kalender`}>Prenumerera på dina möten i kalendern</a>
+      </p>
       <section aria-labelledby="uppdrag-i-natverk">
         <h2 id="uppdrag-i-natverk">Medlemskap</h2>
         {data.memberships.length === 0 ? (
