@@ -57,7 +57,7 @@ function table(rows: string[][], opts: { headers?: string[]; widths: number[]; b
   const widths = opts.widths.map((w) => Math.round((w / total) * A4_TEXT_WIDTH));
   const row = (cells: string[], header: boolean) =>
     new TableRow({
-      tableHeader: header,
+      ...(header ? { tableHeader: true } : {}),
       children: cells.map(
         (c, i) =>
           new TableCell({
