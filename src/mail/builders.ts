@@ -6,7 +6,7 @@ import { formatDate, todayInSweden } from "../domain/dates.js";
 import { notFound } from "../errors.js";
 import type { MeetingDoc } from "../exporters/model.js";
 import { dateAndTimeText, joinNames } from "../exporters/outline.js";
-import { pageLink, publicBaseUrl } from "./links.js";
+import { linkLines, publicBaseUrl } from "./links.js";
 import type { MailInput } from "./queue.js";
 
 /** Mails ready for queueMails, and the people who get none and why. */
@@ -69,12 +69,14 @@ export async function noticeMail(tx: Tx, meetingId: number, opts: { today?: stri
     ...(agenda.length ? agenda : ["Dagordningen är inte klar ännu."]),
     "",
     "Meddela förhinder så snart du kan.",
-    `Mötet i Samråd: ${pageLink(`/moten/${doc.meetingId}`, baseUrl)}`,
+    ...linkLines("Mötet i Samråd", `/moten/${doc.meetingId}`, baseUrl),
     "Mötet finns som kalenderfil i bilagan.",
     "",
     "Vänliga hälsningar",
     "Samråd",
-  ].join("\n");
+  ]
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
   return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
     subject: `Kallelse: ${doc.network} ${when}`,
     text,
@@ -111,11 +113,13 @@ export async function minutesApprovedMail(
     "",
     ...(decisions.length ? ["Beslut", ...decisions, ""] : []),
     ...(actions.length ? ["Uppdrag", ...actions, ""] : []),
-    `Anteckningarna i Samråd: ${pageLink(`/moten/${doc.meetingId}`, baseUrl)}`,
+    ...linkLines("Anteckningarna i Samråd", `/moten/${doc.meetingId}`, baseUrl),
     "",
     "Vänliga hälsningar",
     "Samråd",
-  ].join("\n");
+  ]
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
   return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
     subject: `Justerade anteckningar: ${doc.network} ${when}`,
     text,

@@ -9,9 +9,9 @@ export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string | un
   }
 }
 
-/** A link to a page of Samråd, or the bare path when no public address is configured. */
-export function pageLink(path: string, baseUrl = publicBaseUrl()): string {
-  return baseUrl ? `${baseUrl}${path}` : path;
+/** "label: link" to a page of Samråd as lines for a mail, or none when no public address is configured. */
+export function linkLines(label: string, path: string, baseUrl = publicBaseUrl()): string[] {
+  return baseUrl ? [`${label}: ${baseUrl}${path}`] : [];
 }
 
 /** Whether outgoing mail goes to an SMTP server (else to the local mailbox page). */

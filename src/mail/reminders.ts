@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client.js";
 import { claimReminder, linkReminder, listDueReminders } from "../db/queries/mail.js";
 import { formatDate } from "../domain/dates.js";
-import { pageLink } from "./links.js";
+import { linkLines } from "./links.js";
 import { queueMail } from "./queue.js";
 
 /** What a reminder run did. */
@@ -31,7 +31,7 @@ export async function queueActionReminders(tx: Tx, opts: { today: string }): Pro
         "",
         r.text,
         "",
-        `Uppdraget i Samråd: ${pageLink(r.meetingId ? `/moten/${r.meetingId}` : "/uppdrag")}`,
+        ...linkLines("Uppdraget i Samråd", r.meetingId ? `/moten/${r.meetingId}` : "/uppdrag"),
         "",
         "Vänliga hälsningar",
         "Samråd",
