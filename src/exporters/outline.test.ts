@@ -50,6 +50,10 @@ const doc: MeetingDoc = {
       actions: [{ assignees: ["Lova Ekström"], text: "Lova skickar ut underlaget", due: "2020-04-17" }],
     }),
     item("Socialjour", { postponed: true }),
+    item("Verksamhetsplan", {
+      notes: "Beslut: att anta verksamhetsplanen.",
+      decisions: ["att anta verksamhetsplanen"],
+    }),
   ],
   revision: 0,
   updatedAt: null,
@@ -78,6 +82,7 @@ describe("minutes in the networks' own layout", () => {
     expect(md).toContain("**Beslut:** att gå vidare med en gemensam upphandling");
     expect(md).toContain("**Uppdrag:** Lova skickar ut underlaget. Ansvarig: Lova Ekström. Klart senast 2020-04-17.");
     expect(md).toContain("### Socialjour\n\nPunkten flyttas till nästa möte.");
+    expect(md).toContain("### Verksamhetsplan\n\nBeslut: att anta verksamhetsplanen.\n\nVid tangenterna");
     expect(md.endsWith("Vid tangenterna\n\n/Lova Ekström\n")).toBe(true);
   });
 

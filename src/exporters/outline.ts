@@ -68,10 +68,14 @@ function itemBody(item: DocItem, withOutcome: boolean): Block[] {
   if (item.postponed && !POSTPONED.test(item.notes)) {
     blocks.push({ kind: "paragraph", runs: [{ text: "Punkten flyttas till nästa möte." }] });
   }
+  // Imported minutes may already say the decision or assignment in their notes: never print it twice.
+  const said = oneLine(item.notes);
   for (const d of item.decisions) {
+    if (said.includes(oneLine(d))) continue;
     blocks.push({ kind: "paragraph", runs: [{ text: "Beslut: ", bold: true }, { text: oneLine(d) }] });
   }
   for (const a of item.actions) {
+    if (said.includes(oneLine(a.text))) continue;
     const who = a.assignees.length ? ` Ansvarig: ${joinNames(a.assignees)}.` : "";
     const due = a.due ? ` Klart senast ${a.due}.` : "";
     const text = oneLine(a.text);
