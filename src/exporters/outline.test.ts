@@ -91,6 +91,7 @@ describe("minutes in the networks' own layout", () => {
     expect(md).toContain("## Kallelse till möte 6 mars 2020");
     expect(md).toContain("1. **Föregående anteckningar**\n\n   Till handlingarna.");
     expect(md).toContain("2. **Familjerådgivning**\n\n   Ärende från Lena O'Brien.");
-    expect(md).not.toContain("Beslut");
+    expect(md).not.toContain("**Beslut:**");
+    expect(md).not.toContain("**Uppdrag:**");
   });
 });
