@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerDemoCommand } from "./demo.js";
+import { registerImportCommand } from "./import.js";
 import { registerServeCommand } from "./serve.js";
 
 /** Builds the `samrad` command with all its subcommands. */
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerImportCommand(program);
   return program;
 }
 
