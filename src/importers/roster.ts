@@ -62,6 +62,8 @@ export function entryFromCells(
     if (s.text) parts.push(s.text);
   }
   if (parts.length === 0) return null;
+  // The header row of a roster table ("Namn | Kommun").
+  if (/^(?:namn|name|deltagare|person|ledamot)$/iu.test(parts[0] as string)) return null;
   // A place in the first column and a name in the second: the columns were swapped.
   if (parts.length >= 2 && isPlaceName(parts[0] as string) && looksLikePersonName(parts[1] as string)) {
     parts.splice(0, 2, parts[1] as string, parts[0] as string);

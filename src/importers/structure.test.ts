@@ -95,6 +95,11 @@ describe("parseRosterBlock", () => {
     expect(r.entries.map((e) => e.municipality)).toEqual(["Lomma", "Eslöv"]);
   });
 
+  it("skips the header row of a roster table", () => {
+    const r = parseRosterBlock(lines("Namn\tKommun\nVera Lundqvist\tLomma"), 0, "present", never);
+    expect(r.entries.map((e) => e.name)).toEqual(["Vera Lundqvist"]);
+  });
+
   it("gives a guest's second column as a role", () => {
     const r = parseRosterBlock(lines("Nils Ros\tSamordnare Trafiknätverket"), 0, "guest", never);
     expect(r.entries[0]).toMatchObject({ municipality: null, role: "Samordnare Trafiknätverket" });
@@ -136,6 +141,9 @@ describe("bare headings", () => {
     ["Kommentar från nätverket: bra", "Text", false],
     ["Dialog kring hur kommunerna gör", "för att hantera smittan.", false],
     ["- Punkt i en lista", "Text", false],
+    ["Information från Vera Lundqvist om budgetläget", "Text", false],
+    ["Beslut att anta planen", "Text", false],
+    ["Punkten utgick", "Text", false],
   ])("%s", (line, next, want) => {
     expect(isBareHeading(line, next)).toBe(want);
   });

@@ -5,6 +5,8 @@ import {
   END_OF_NOTES,
   HEADER_FIELDS,
   NOTES_MARKER,
+  POSTPONED,
+  RAISED_BY,
   SIGNATURE,
   TITLE_PREFIX,
 } from "./lexicon.js";
@@ -70,6 +72,8 @@ function titleOf(line: string): { network: string | null; date: string | null } 
 }
 
 const TERMINAL = /[.,;:!?…]["”’)\]]*$/u;
+// Lines that state something ("Ärende från X …", "Beslut att …", "Punkten utgick") even without a period.
+const SENTENCE_OPENING = new RegExp(`${RAISED_BY.source}|^beslut\\s+att\\s|${POSTPONED.source}`, "iu");
 
 /** True when a line reads as a heading without Markdown: short, capitalised, no closing punctuation. */
 export function isBareHeading(line: string, next: string | undefined): boolean {
@@ -81,7 +85,7 @@ export function isBareHeading(line: string, next: string | undefined): boolean {
   if (p.length < 2 || p.length > 80 || p.split(/\s+/).length > 12) return false;
   if (!/^[\p{Lu}\d"”“«]/u.test(p) || !/\p{L}/u.test(p)) return false;
   if (/:\s/.test(p) || headerField(p) || signatureOf(p)) return false;
-  if (!fullBold && (TERMINAL.test(p) || BODY_LINE_START.test(p))) return false;
+  if (!fullBold && (TERMINAL.test(p) || BODY_LINE_START.test(p) || SENTENCE_OPENING.test(p))) return false;
   if (fullBold && /[.!?]$/.test(p)) return false;
   // A line continued in lower case is the first line of a paragraph, not a heading.
   if (next !== undefined && /^\s*\p{Ll}/u.test(next)) return false;
