@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
-import { isImportError, MAX_IMPORT_BYTES, readMinutes } from "../importers/read.js";
-import type { ImportedMeeting } from "../importers/schema.js";
+import { type ImportOutcome, importMinutes } from "../commands/importMinutes.js";
+import type { Tx } from "../db/client.js";
+import { listKnownPeople } from "../db/queries/imports.js";
+import { isAppError } from "../errors.js";
+import { isImportError, MAX_IMPORT_BYTES, readMinutesWithText } from "../importers/read.js";
+import type { ImportedMeeting, KnownPerson } from "../importers/schema.js";
+import { configFrom, withDatabase } from "./context.js";
 
 /** Options of `samrad import`. */
 export type ImportOptions = { dryRun?: boolean; json?: boolean; network?: string };
@@ -52,10 +57,14 @@ export function collectDocuments(paths: string[]): { files: string[]; failures: 
   return { files, failures };
 }
 
+/** A document read from disk: the meeting, its bytes and its text. */
+export type ReadDocument = { meeting: ImportedMeeting; bytes: Uint8Array; text: string };
+
 /** Reads one file from disk into a meeting, or says why it cannot be read. */
 export async function readDocument(
   file: string,
-): Promise<{ meeting: ImportedMeeting; bytes: Uint8Array } | { failure: ImportFailure }> {
+  knownPeople: KnownPerson[] = [],
+): Promise<ReadDocument | { failure: ImportFailure }> {
   try {
     const size = statSync(file).size;
     if (size > MAX_IMPORT_BYTES) {
@@ -64,7 +73,8 @@ export async function readDocument(
       };
     }
     const bytes = new Uint8Array(readFileSync(file));
-    return { meeting: await readMinutes({ bytes, filename: file }), bytes };
+    const { meeting, text } = await readMinutesWithText({ bytes, filename: file, knownPeople });
+    return { meeting, bytes, text };
   } catch (e) {
     if (isImportError(e)) {
       return { failure: { file: e.line ? `${file}:${e.line}` : file, message: e.message } };
@@ -98,34 +108,78 @@ export function summarize(m: ImportedMeeting): string {
   ].join("\n");
 }
 
-/** What storing returns for the summary line; the dry run has none. */
-export type StoreSummary = { lines: string[] };
+/** Where read documents are stored; a dry run has none. */
+export type Storage = {
+  /** People already stored, for the reader to resolve names a roster lacks. */
+  knownPeople(): Promise<KnownPerson[]>;
+  store(doc: ReadDocument & { file: string }): Promise<ImportOutcome>;
+};
 
-/** Storing one read document; absent in a dry run. */
-export type StoreDocument = (doc: {
-  meeting: ImportedMeeting;
-  bytes: Uint8Array;
-  file: string;
-}) => Promise<string[]>;
+/** Storage in a database: one transaction per document, so a failing one leaves nothing behind. */
+export function databaseStorage(db: Tx, networkName?: string): Storage {
+  return {
+    knownPeople: () => listKnownPeople(db),
+    store: (doc) =>
+      db.transaction().execute((tx) =>
+        importMinutes(tx, {
+          meeting: doc.meeting,
+          source: { filename: basename(doc.file), bytes: doc.bytes, text: doc.text },
+          ...(networkName ? { networkName } : {}),
+        }),
+      ),
+  };
+}
+
+const OUTCOME_SV: Record<ImportOutcome["status"], string> = {
+  created: "nytt möte",
+  replaced: "ersatte tidigare import",
+  unchanged: "redan importerad, oförändrad",
+  kept: "inte inlagd",
+};
+
+/** Totals of a storing run, for the closing summary. */
+type Totals = { documents: number; warnings: number; people: { created: number; matched: number } } & Record<
+  ImportOutcome["status"],
+  number
+>;
+
+function totalsLine(t: Totals): string {
+  return [
+    `${t.documents} dokument: ${t.created} nya möten, ${t.replaced} ersatta, ${t.unchanged} oförändrade, ${t.kept} inte inlagda`,
+    `personer: ${t.people.created} nya, ${t.people.matched} igenkända; varningar: ${t.warnings}`,
+  ].join("\n");
+}
 
 /**
  * Runs `samrad import`: reads every document, prints JSON or summaries to `out` and everything
- * else to `err`, stores when a store function is given. Returns the exit status (0 or 1).
+ * else to `err`, and stores each document in its own transaction when storage is given.
+ * Returns the exit status (0, or 1 when any document could not be read or stored).
  */
 export async function runImport(
   paths: string[],
   opts: ImportOptions,
   io: ImportIo,
-  store?: StoreDocument,
+  storage?: Storage,
 ): Promise<number> {
   const { files, failures } = collectDocuments(paths);
   for (const f of failures) io.err(`samrad import: ${f.file}: ${f.message}`);
   let failed = failures.length > 0;
   let printed = 0;
+  const totals: Totals = {
+    documents: 0,
+    warnings: 0,
+    people: { created: 0, matched: 0 },
+    created: 0,
+    replaced: 0,
+    unchanged: 0,
+    kept: 0,
+  };
+  let known: KnownPerson[] | null = null;
   if (opts.json) await io.out("[");
   for (const [k, file] of files.entries()) {
     io.progress?.(`läser ${k + 1}/${files.length}: ${file}`);
-    const r = await readDocument(file);
+    if (storage && known === null) known = await storage.knownPeople();
+    const r = await readDocument(file, known ?? []);
     if ("failure" in r) {
       failed = true;
       io.err(`samrad import: ${r.failure.file}: ${r.failure.message}`);
@@ -133,21 +187,34 @@ export async function runImport(
     }
     const meeting = r.meeting;
     for (const w of meeting.warnings) io.err(`${file}: varning: ${w}`);
-    if (store) {
+    totals.warnings += meeting.warnings.length;
+    if (storage) {
       try {
-        for (const line of await store({ meeting, bytes: r.bytes, file })) io.err(`${file}: ${line}`);
+        const outcome = await storage.store({ ...r, file });
+        totals[outcome.status]++;
+        totals.people.created += outcome.people.created;
+        totals.people.matched += outcome.people.matched;
+        if (outcome.people.created > 0 || outcome.status === "replaced") known = null;
+        io.err(`${file}: ${OUTCOME_SV[outcome.status]} (${outcome.network.name} ${meeting.date ?? ""})`);
+        for (const note of outcome.notes) io.err(`${file}: obs: ${note}`);
       } catch (e) {
         failed = true;
-        io.err(`samrad import: ${file}: sparades inte: ${(e as Error).message ?? String(e)}`);
+        const message = isAppError(e) ? e.message : `oväntat fel: ${(e as Error).message ?? String(e)}`;
+        io.err(`samrad import: ${file}: sparades inte: ${message}`);
         continue;
       }
     }
+    totals.documents++;
     if (opts.json) await io.out(`${printed > 0 ? "," : ""}\n${indent(JSON.stringify(meeting, null, 2))}`);
     else await io.out(`${summarize(meeting)}\n`);
     printed++;
   }
   if (opts.json) await io.out(printed > 0 ? "\n]\n" : "]\n");
   io.progress?.("");
+  if (storage) {
+    if (opts.json) io.err(totalsLine(totals));
+    else await io.out(`${totalsLine(totals)}\n`);
+  }
   return failed ? 1 : 0;
 }
 
@@ -170,8 +237,8 @@ export function registerImportCommand(program: Command): void {
     .argument("<paths...>", "files or folders of minutes")
     .option("--dry-run", "read and print only; store nothing")
     .option("--json", "print what was read as a JSON array on stdout")
-    .option("--network <name>", "network to store under when a document does not name one")
-    .action(async (paths: string[], opts: ImportOptions) => {
+    .option("--network <name>", "store under this network instead of the one the document names")
+    .action(async (paths: string[], opts: ImportOptions, cmd: Command) => {
       const tty = process.stderr.isTTY;
       const io: ImportIo = {
         out: writeStdout,
@@ -181,11 +248,12 @@ export function registerImportCommand(program: Command): void {
         },
         ...(tty ? { progress: (t: string) => process.stderr.write(`\r\x1b[K${t.slice(0, 100)}`) } : {}),
       };
-      if (!opts.dryRun) {
-        io.err("samrad import: att spara är inte inbyggt än; använd --dry-run");
-        process.exitCode = 2;
+      if (opts.dryRun) {
+        process.exitCode = await runImport(paths, opts, io);
         return;
       }
-      process.exitCode = await runImport(paths, opts, io);
+      process.exitCode = await withDatabase(configFrom(cmd), (database) =>
+        runImport(paths, opts, io, databaseStorage(database.db, opts.network)),
+      );
     });
 }

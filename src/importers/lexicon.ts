@@ -233,12 +233,15 @@ export const ROLE_WORD = u(
   /(?:chef|ledare|konsulent|samordnare|sekreterare|handläggare|strateg|ordförande|direktör|rådgivare|utredare|specialist|ansvarig|assistent|controller|ekonom|jurist|administratör|koordinator|representant|utvecklare|planerare|inspektör|rektor|kurator|psykolog|sjuksköterska|kommunikatör|analytiker|projektledare|verksamhetschef|enhetschef|manager|coordinator|director|officer|advisor|consultant|secretary|head|lead)(?:en|er)?\b/iu,
 );
 
-/**
- * Sweden's 290 municipalities and the bodies the Familjen Helsingborg networks meet with: a
- * roster value that is one of these is a place, never a person or a role.
- */
-export const KNOWN_PLACES = new Set(
-  `
+const words = (list: string) =>
+  list
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+
+/** Sweden's 290 municipalities (lower case). */
+export const SWEDISH_MUNICIPALITIES = new Set(
+  words(`
 Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, Ängelholm,
 Örkelljunga, Bromölla, Burlöv, Eslöv, Hässleholm, Hörby, Höör, Kristianstad, Kävlinge, Lomma, Lund,
 Malmö, Osby, Simrishamn, Sjöbo, Skurup, Staffanstorp, Svedala, Tomelilla, Trelleborg, Vellinge, Ystad,
@@ -266,13 +269,17 @@ Nordanstig, Ockelbo, Ovanåker, Sandviken, Söderhamn, Härnösand, Kramfors, So
 Ånge, Örnsköldsvik, Berg, Bräcke, Härjedalen, Krokom, Ragunda, Strömsund, Åre, Östersund, Bjurholm,
 Dorotea, Lycksele, Malå, Nordmaling, Norsjö, Robertsfors, Skellefteå, Sorsele, Storuman, Umeå,
 Vilhelmina, Vindeln, Vännäs, Åsele, Arjeplog, Arvidsjaur, Boden, Gällivare, Haparanda, Jokkmokk, Kalix,
-Kiruna, Luleå, Pajala, Piteå, Älvsbyn, Överkalix, Övertorneå, Region Skåne, Familjen Helsingborg,
-Medelpunkten, Kommunförbundet Skåne, SKR, SKL, Hbg, Hgb
-`
-    .split(",")
-    .map((p) => p.trim().toLowerCase())
-    .filter(Boolean),
+Kiruna, Luleå, Pajala, Piteå, Älvsbyn, Överkalix, Övertorneå
+`),
 );
+
+/** Bodies the Familjen Helsingborg networks meet with, and the abbreviations minutes use (lower case). */
+export const KNOWN_ORGANISATIONS = new Set(
+  words(`Region Skåne, Familjen Helsingborg, Medelpunkten, Kommunförbundet Skåne, SKR, SKL, Hbg, Hgb`),
+);
+
+/** A roster value that is one of these is a place or a body, never a person or a role. */
+export const KNOWN_PLACES = new Set([...SWEDISH_MUNICIPALITIES, ...KNOWN_ORGANISATIONS]);
 
 /** First words of organisation names ("Region Halland", "Kommunförbundet Skåne"). */
 export const ORGANISATION_PREFIX = u(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSpellingVariant, looksLikePersonName, NameIndex } from "./names.js";
+import { isSpellingVariant, looksLikePersonName, matchPerson, NameIndex } from "./names.js";
 import { tokenize } from "./text.js";
 
 const roster = [
@@ -94,5 +94,40 @@ describe("looksLikePersonName", () => {
     ["NSK SKR", false],
   ])("%s → %s", (s, want) => {
     expect(looksLikePersonName(s)).toBe(want);
+  });
+});
+
+describe("matchPerson", () => {
+  const stored = [
+    { id: 1, name: "Vera Lundqvist", aliases: ["Vera Lundkvist"], municipality: "Lomma" },
+    { id: 2, name: "Tor Edholm", aliases: [], municipality: "Eslöv" },
+    { id: 3, name: "Tor Edholm", aliases: [], municipality: "Hörby" },
+    { id: 4, name: "Nina Johansson", aliases: [], municipality: "Båstad" },
+  ];
+
+  it("matches names and aliases exactly, ignoring case and diacritics", () => {
+    expect(matchPerson("vera lundkvist", null, stored)).toMatchObject({
+      kind: "match",
+      person: { id: 1 },
+      exact: true,
+    });
+  });
+
+  it("matches a spelling variant and says it is not exact", () => {
+    expect(matchPerson("Vera Lundqvst", "Lomma", stored)).toMatchObject({
+      kind: "match",
+      person: { id: 1 },
+      exact: false,
+    });
+  });
+
+  it("tells namesakes apart by municipality, and otherwise refuses to guess", () => {
+    expect(matchPerson("Tor Edholm", "Hörby", stored)).toMatchObject({ kind: "match", person: { id: 3 } });
+    expect(matchPerson("Tor Edholm", null, stored)).toMatchObject({ kind: "ambiguous" });
+  });
+
+  it("keeps two people apart when the surname differs by two letters and the municipality too", () => {
+    expect(matchPerson("Nina Jonsson", "Landskrona", stored)).toEqual({ kind: "none" });
+    expect(matchPerson("Nina Jonsson", "Båstad", stored)).toMatchObject({ kind: "match", person: { id: 4 } });
   });
 });

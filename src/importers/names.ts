@@ -216,3 +216,43 @@ export class NameIndex {
     return unknownCandidate ? { ...unknownCandidate, resolution: { kind: "unknown" } } : null;
   }
 }
+
+/** Someone already stored, with the other spellings seen for them. */
+export type StoredPerson = { id: number; name: string; aliases: string[]; municipality: string | null };
+
+/** How a written name relates to the people already stored. */
+export type PersonMatch =
+  | { kind: "match"; person: StoredPerson; exact: boolean }
+  | { kind: "ambiguous"; candidates: StoredPerson[] }
+  | { kind: "none" };
+
+/**
+ * Finds the stored person a roster name (with its municipality) is: the same name or a known
+ * alias first, then a spelling variant. Two candidates are told apart by municipality; when that
+ * does not settle it the answer is "ambiguous", never a guess.
+ */
+export function matchPerson(name: string, municipality: string | null, people: StoredPerson[]): PersonMatch {
+  const f = fold(name);
+  const muni = municipality ? fold(municipality) : null;
+  const sameMuni = (p: StoredPerson) =>
+    muni !== null && p.municipality !== null && fold(p.municipality) === muni;
+  const decide = (hits: StoredPerson[], exact: boolean): PersonMatch | null => {
+    const unique = [...new Map(hits.map((p) => [p.id, p])).values()];
+    if (unique.length === 0) return null;
+    if (unique.length === 1) return { kind: "match", person: unique[0] as StoredPerson, exact };
+    const local = unique.filter(sameMuni);
+    if (local.length === 1) return { kind: "match", person: local[0] as StoredPerson, exact };
+    return { kind: "ambiguous", candidates: unique };
+  };
+  const spellings = (p: StoredPerson) => [p.name, ...p.aliases];
+  const exact = decide(
+    people.filter((p) => spellings(p).some((s) => fold(s) === f)),
+    true,
+  );
+  if (exact) return exact;
+  const variants = decide(
+    people.filter((p) => spellings(p).some((s) => isSpellingVariant(s, name, sameMuni(p)))),
+    false,
+  );
+  return variants ?? { kind: "none" };
+}

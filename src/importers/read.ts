@@ -21,8 +21,21 @@ export type ReadInput = { bytes: Uint8Array; filename: string; knownPeople?: Kno
  * for what cannot be minutes at all; everything it is unsure of becomes a warning instead.
  */
 export async function readMinutes(input: ReadInput): Promise<ImportedMeeting> {
+  return (await readMinutesWithText(input)).meeting;
+}
+
+/** readMinutes, also giving the document's text (stored beside the original for search). */
+export async function readMinutesWithText(
+  input: ReadInput,
+): Promise<{ meeting: ImportedMeeting; text: string }> {
   const extracted = await extractLines(input.bytes, input.filename);
-  return readMinutesLines(extracted.lines, input.filename, input.knownPeople ?? [], extracted.warnings);
+  const meeting = readMinutesLines(
+    extracted.lines,
+    input.filename,
+    input.knownPeople ?? [],
+    extracted.warnings,
+  );
+  return { meeting, text: extracted.lines.join("\n") };
 }
 
 /** The synchronous part of readMinutes, for text that is already decoded into lines. */
