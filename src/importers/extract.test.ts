@@ -120,7 +120,19 @@ describe("htmlToLines", () => {
       htmlToLines(
         "<p>A &amp; B<br />C</p><ul><li>ett<ul><li>under</li></ul></li><li>två<br />forts</li></ul><h3><strong>Rubrik</strong></h3><p>&#229;&#x e4;</p>",
       ),
-    ).toEqual(["A & B", "C", "", "- ett", "  - under", "- två", "  forts", "", "### Rubrik", "", "å&#x e4;"]);
+    ).toEqual([
+      "A & B  ",
+      "C",
+      "",
+      "- ett",
+      "  - under",
+      "- två  ",
+      "  forts",
+      "",
+      "### Rubrik",
+      "",
+      "å&#x e4;",
+    ]);
   });
 
   it("joins the paragraphs of a table cell and drops empty rows", () => {

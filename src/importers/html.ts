@@ -37,7 +37,7 @@ export function htmlToLines(html: string): string[] {
       .replace(/[ \u00a0]+/g, " ")
       .split("\n")
       .map((l) => l.trim())
-      .join("\n")
+      .join("  \n") // a <br> is a hard line break, written the Markdown way
       .trim();
     text = "";
     return t;
@@ -46,13 +46,13 @@ export function htmlToLines(html: string): string[] {
   const flush = (kind: "p" | "li" | "h") => {
     const t = take();
     if (tableDepth > 0) {
-      if (t && cell) cell.push(t.replace(/\n/g, " "));
+      if (t && cell) cell.push(t.replace(/ *\n/g, " "));
       return;
     }
     if (!t) return;
     if (kind === "h") {
       out.push(
-        `${"#".repeat(Math.min(heading, 6))} ${t.replace(/\n/g, " ").replace(/^\*\*(.*)\*\*$/, "$1")}`,
+        `${"#".repeat(Math.min(heading, 6))} ${t.replace(/ *\n/g, " ").replace(/^\*\*(.*)\*\*$/, "$1")}`,
       );
       blank();
     } else if (kind === "li") {

@@ -174,8 +174,13 @@ describe("notes", () => {
         .map((text, k) => ({ no: k + 1, text })),
     );
     expect(notesMarkdown(segs)).toBe(
-      "Första stycket slutar här mitt i meningen.\n\n- ett\n  - under\n- två\n  fortsättning\n\nSista.",
+      "Första stycket slutar här mitt i meningen.\n\n- ett\n  - under\n- två  \n  fortsättning\n\nSista.",
     );
+  });
+
+  it("turns a glued line break back into a Markdown hard break", () => {
+    const segs = segmentsOf([{ no: 1, text: "- kartan uppdateradPunkten flyttas." }]);
+    expect(notesMarkdown(segs)).toBe("- kartan uppdaterad  \n  Punkten flyttas.");
   });
 
   it("splits words glued by a lost line break, but not brand names", () => {

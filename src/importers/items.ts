@@ -64,9 +64,10 @@ export function segmentsOf(body: SrcLine[]): Segment[] {
     }
     const bullet = bulletOf(text);
     const last = segs[segs.length - 1];
+    const lastLine = last?.lines[last.lines.length - 1] ?? "";
     if (bullet) {
       cur = {
-        lines: [bullet.rest.trim()],
+        lines: [keepBreak(bullet.rest)],
         list: true,
         depth: Math.min(6, Math.floor(bullet.indent / 2)),
         numbered: bullet.numbered,
@@ -74,24 +75,30 @@ export function segmentsOf(body: SrcLine[]): Segment[] {
       };
       segs.push(cur);
     } else if (cur && !blankBefore && (!cur.list || continuesListItem(raw, text))) {
-      cur.lines.push(text.trim());
-    } else if (
-      last &&
-      !last.list &&
-      !TERMINAL.test(last.lines[last.lines.length - 1] ?? "") &&
-      /^\p{Ll}/u.test(text.trim())
-    ) {
-      last.lines[last.lines.length - 1] += ` ${text.trim()}`;
+      cur.lines.push(keepBreak(text));
+    } else if (last && !last.list && !TERMINAL.test(lastLine.trimEnd()) && /^\p{Ll}/u.test(text.trim())) {
+      last.lines[last.lines.length - 1] = `${lastLine.trimEnd()} ${keepBreak(text)}`;
       cur = last;
     } else {
-      cur = { lines: [text.trim()], list: false, depth: 0, numbered: false, line: line.no };
+      cur = { lines: [keepBreak(text)], list: false, depth: 0, numbered: false, line: line.no };
       segs.push(cur);
     }
-    cur.lines.push(...glued.map((g) => g.trim()));
+    for (const g of glued) {
+      // The glued words were on two lines: keep them on two.
+      cur.lines[cur.lines.length - 1] = `${(cur.lines[cur.lines.length - 1] ?? "").trimEnd()}  `;
+      cur.lines.push(keepBreak(g));
+    }
     blankBefore = false;
   }
   return segs;
 }
+
+// Trimmed, except that Markdown's hard line break (two trailing spaces) is kept: the writer
+// broke the line on purpose, and the notes are rendered without soft breaks.
+const keepBreak = (line: string) => {
+  const t = line.trim();
+  return / {2,}$/.test(line) && t ? `${t}  ` : t;
+};
 
 // Under a list item, a line belongs to it when indented or after a Markdown hard break ("  ").
 const continuesListItem = (previous: string, line: string) => / {2}$/.test(previous) || /^\s+\S/.test(line);
@@ -107,7 +114,7 @@ export function notesMarkdown(segs: Segment[]): string {
       block = [`${pad}${seg.numbered ? "1." : "-"} ${first}`, ...rest.map((l) => `${pad}  ${l}`)].join("\n");
     } else block = seg.lines.join("\n");
     if (k > 0) out += seg.list && segs[k - 1]?.list ? "\n" : "\n\n";
-    out += block;
+    out += block.trimEnd();
   });
   return out.trim();
 }
