@@ -1,9 +1,15 @@
 import { findDates } from "./dates.js";
 import {
   ACTION_VERBS,
+  COMMUNICATION,
+  DEADLINE_WORD,
   DECISION_IN_TEXT,
+  DECISION_LABEL,
+  FRONTED,
   FUTURE_MARKER,
   MODALS,
+  NEXT_MEETING,
+  NEXT_MEETING_REF,
   NON_TASK_INFINITIVES,
   OWN_DECISION_SUBJECT,
   POSTPONED,
@@ -162,8 +168,6 @@ function namesOf(list: NameList, line: number, ctx: ItemContext): string[] {
   return [...new Set(out)];
 }
 
-const COMMUNICATION = u(/^(?:meddelar|informerar|frågar|skriver)\b/iu);
-
 // What follows a named subject makes it a task: a modal, an assignment phrase or an action verb.
 function statesTask(rest: string, sentence: string): boolean {
   let r = rest.trim();
@@ -181,17 +185,16 @@ function statesTask(rest: string, sentence: string): boolean {
     return /^\p{Ll}/u.test(after) && !NON_TASK_INFINITIVES.test(after);
   }
   if (TASK_CONSTRUCTIONS.test(r)) return true;
-  const verb = ACTION_VERBS.exec(r);
-  if (verb) {
-    const after = r.slice(verb[0].length).trim();
-    return !(COMMUNICATION.test(verb[0]) && REPORTING_COMPLEMENT.test(after));
-  }
+  if (ACTION_VERBS.test(r)) return opensWithTaskVerb(r);
   return WEAK_ACTION_VERBS.test(r) && FUTURE_MARKER.test(sentence);
 }
 
-const FRONTED = u(
-  /^(?:till|inför|innan|efter|före|senast|under|på|vid|snarast|därefter|sedan|then|by|before)\b/iu,
-);
+// "Linda meddelar nätverket" is a task; "Linda meddelar att …" reports what she said.
+function opensWithTaskVerb(text: string): boolean {
+  const verb = ACTION_VERBS.exec(text);
+  if (!verb) return false;
+  return !(COMMUNICATION.test(verb[0]) && REPORTING_COMPLEMENT.test(text.slice(verb[0].length).trim()));
+}
 
 type Found = { list: NameList; textStart: number };
 
@@ -246,20 +249,12 @@ function tasksIn(s: string, ctx: ItemContext, state: { lastSubject: NameList | n
     i = list.end - 1;
   }
   // "Meddelar namn till Linda.": a sentence without subject continues the previous one's.
-  if (found.length === 0 && state.lastSubject && /^\p{Lu}/u.test(s)) {
-    const verb = ACTION_VERBS.exec(s);
-    if (verb && !(COMMUNICATION.test(verb[0]) && REPORTING_COMPLEMENT.test(s.slice(verb[0].length).trim()))) {
-      found.push({ list: state.lastSubject, textStart: 0 });
-    }
+  if (found.length === 0 && state.lastSubject && /^\p{Lu}/u.test(s) && opensWithTaskVerb(s)) {
+    found.push({ list: state.lastSubject, textStart: 0 });
   }
   state.lastSubject = sentenceSubject;
   return found;
 }
-
-const DEADLINE_WORD = u(/\b(?:till|senast|före|innan|inför|by|until|before|deadline)\b/iu);
-const NEXT_MEETING_REF = u(
-  /\b(?:till|inför|på|vid|until|by|before)\s+(?:nästa|nästkommande|kommande|the\s+next)\s+(?:möte|träff|nätverksmöte|sammanträde|meeting)\b/iu,
-);
 
 /** The due date a sentence gives a task: a dated deadline, or "till nästa möte" when that date is known. */
 export function dueDateOf(
@@ -278,9 +273,6 @@ export function dueDateOf(
 const STARTS_WITH_ATT = u(/^att\b/iu);
 // Cheap test first: most sentences decide nothing.
 const MAY_DECIDE = /besl|bestäm|enas|enade|decision|decided|resolved/i;
-const DECISION_LABEL = u(
-  /^(?:beslut|beslutet|decision|decided|resolved)\s*(?::\s*|[–—-]\s+|\s+(?=att\b|that\b|to\b))/iu,
-);
 
 /** The decision a sentence states ("att …"), "" when it is a bare "Beslut:" label, or null. */
 export function decisionOf(sentence: string): string | null {
@@ -289,7 +281,7 @@ export function decisionOf(sentence: string): string | null {
   const label = DECISION_LABEL.exec(s);
   if (label) {
     const rest = s.slice(label[0].length).trim();
-    if (u(/^att\b/iu).test(rest)) return rest;
+    if (STARTS_WITH_ATT.test(rest)) return rest;
     const inner = DECISION_IN_TEXT.exec(rest);
     if (inner) return rest.slice((inner.index ?? 0) + inner[0].length - 3).trim();
     return rest;
@@ -346,10 +338,6 @@ export function extractItem(raw: RawItem, ctx: ItemContext): ImportedItem {
     notes: notesMarkdown(segs),
   };
 }
-
-const NEXT_MEETING = u(
-  /\b(?:nästa|nästkommande|kommande)\s+(?:möte|träff|nätverksmöte|sammanträde)\b|\bnext\s+meeting\b/giu,
-);
 
 /** The next meeting's date when the text states it ("Nästa möte 2021-09-24", "till nästa träff den 7/2"). */
 export function findNextMeeting(texts: string[], meetingDate: string | null): string | null {

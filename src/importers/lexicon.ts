@@ -159,10 +159,6 @@ export const FUTURE_MARKER = u(
   /\b(?:(?:till|inför|på|vid|under|efter|innan)\s+(?:nästa|nästkommande|kommande)|senast|till\s+den\s+\d|före\s+den\s+\d|by\s+the\s+next|before\s+the\s+next|next\s+meeting)\b/iu,
 );
 
-/** Time adverbials that may open a sentence and push the subject behind the verb. */
-export const FRONTED_ADVERBIAL =
-  /^(?:(?:till|inför|innan|efter|före|senast|under|på|vid)\s+(?:nästa|nästkommande|kommande|den|mötet|detta|dess|hösten|våren|sommaren|veckan)[^,.;:!?]{0,40}?|(?:snarast|därefter|efter\s+mötet|sedan))\s*,?\s+/iu;
-
 /** "… beslutar X att" / "beslutades att": a decision stated in running text. */
 export const DECISION_IN_TEXT = u(
   /\b(?:(?<active>beslutar|beslutade|beslöt|bestämmer|bestämde|enas|enades)\s+(?<subject>(?:[\p{L}-]+\s+){0,3}?)(?:om\s+)?att\b|(?:beslutas|beslutades|bestämdes|bestäms)\s+(?:det\s+)?att\b)/iu,
@@ -274,7 +270,7 @@ Kiruna, Luleå, Pajala, Piteå, Älvsbyn, Överkalix, Övertorneå
 );
 
 /** Bodies the Familjen Helsingborg networks meet with, and the abbreviations minutes use (lower case). */
-export const KNOWN_ORGANISATIONS = new Set(
+const KNOWN_ORGANISATIONS = new Set(
   words(`Region Skåne, Familjen Helsingborg, Medelpunkten, Kommunförbundet Skåne, SKR, SKL, Hbg, Hgb`),
 );
 
@@ -346,3 +342,32 @@ export const NOT_NAME_WORDS = new Set(
     "save",
   ].map((w) => w.toLowerCase()),
 );
+
+/** Verbs of telling: followed by "att"/"om" they report, otherwise they are a task. */
+export const COMMUNICATION = u(/^(?:meddelar|informerar|frågar|skriver)\b/iu);
+
+/** Words that open a sentence with a time, pushing the subject behind the verb ("Till nästa träff sammanställer Linda"). */
+export const FRONTED = u(
+  /^(?:till|inför|innan|efter|före|senast|under|på|vid|snarast|därefter|sedan|then|by|before)\b/iu,
+);
+
+/** Words before a date that make it a deadline. */
+export const DEADLINE_WORD = u(/\b(?:till|senast|före|innan|inför|by|until|before|deadline)\b/iu);
+
+/** "till nästa möte": a deadline that is the next meeting. */
+export const NEXT_MEETING_REF = u(
+  /\b(?:till|inför|på|vid|until|by|before)\s+(?:nästa|nästkommande|kommande|the\s+next)\s+(?:möte|träff|nätverksmöte|sammanträde|meeting)\b/iu,
+);
+
+/** "Beslut:", "Beslut att", "Decision:": a sentence that states a decision. */
+export const DECISION_LABEL = u(
+  /^(?:beslut|beslutet|decision|decided|resolved)\s*(?::\s*|[–—-]\s+|\s+(?=att\b|that\b|to\b))/iu,
+);
+
+/** The next meeting of the network itself ("nästa möte", not "nästa regionala möte"). */
+export const NEXT_MEETING = u(
+  /\b(?:nästa|nästkommande|kommande)\s+(?:möte|träff|nätverksmöte|sammanträde)\b|\bnext\s+meeting\b/giu,
+);
+
+/** The chair mark on a roster line: "(ordf.)", "ordförande", "(chair)". */
+export const CHAIR = u(/\s*[,(]?\s*\b(?:ordf\.?|ordförande|chair(?:person)?)(?:\s*\))?\s*(?=$|[,\t)])/iu);

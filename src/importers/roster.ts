@@ -1,6 +1,5 @@
-import { GROUP_NOUN_HEADING, NOTES_MARKER, ROLE_WORD, ROSTER_HEADINGS } from "./lexicon.js";
+import { CHAIR, GROUP_NOUN_HEADING, NOTES_MARKER, ROLE_WORD, ROSTER_HEADINGS } from "./lexicon.js";
 import { isPlaceName, looksLikePersonName } from "./names.js";
-import { u } from "./regex.js";
 import { bulletOf, isSeparator, plain, withoutColon } from "./text.js";
 
 /** One person as a roster lists them. */
@@ -15,8 +14,6 @@ export type RosterEntry = {
 
 /** A line of the document with its 1-based number. */
 export type SrcLine = { no: number; text: string };
-
-const CHAIR = u(/\s*[,(]?\s*\b(?:ordf\.?|ordförande|chair(?:person)?)(?:\s*\))?\s*(?=$|[,\t)])/iu);
 
 /**
  * The attendance status a heading line opens ("Närvarande:", "## Ej närvarande", "Socialchefer:"),

@@ -55,6 +55,29 @@ export function signatureOf(line: string): { rest: string } | null {
   return { rest: (m[1] ?? "").replace(/^[\s/,:–—-]+/, "").trim() };
 }
 
+/**
+ * The signature at line k: "Vid tangenterna / Linda Macke", "Vid tangenterna," and the name on
+ * the next line, "Sekreterare: Linda Macke". A bare "Sekreterare" counts only with a name after
+ * it; "Vid tangenterna" always does. Returns the name and the line after the signature.
+ */
+export function signatureAt(lines: SrcLine[], k: number): { written: string | null; next: number } | null {
+  const line = lines[k];
+  const sig = line ? signatureOf(line.text) : null;
+  if (!line || !sig) return null;
+  let written = sig.rest;
+  let next = k + 1;
+  if (!written) {
+    let n = k + 1;
+    while (n < lines.length && !(lines[n] as SrcLine).text.trim()) n++;
+    written = n < lines.length ? plain((lines[n] as SrcLine).text).replace(/^\/\s*/, "") : "";
+    next = n + 1;
+  }
+  written = written.replace(/[.,;]+$/, "").trim();
+  const vid = /^vid\s/i.test(plain(line.text));
+  if (!vid && !looksLikePersonName(written) && !/^\p{Lu}\p{L}+$/u.test(written)) return null;
+  return { written: written && written.length <= 60 ? written : null, next };
+}
+
 const isNotesMarker = (line: string) => NOTES_MARKER.test(withoutColon(plain(line)));
 
 // "Minnesanteckningar Socialchefs nätverket 2020-03-06" → "Socialchefs nätverket" (and the date).
@@ -195,12 +218,10 @@ export function readStructure(texts: string[]): Structure {
         continue;
       }
     }
-    const sig = signatureOf(t);
+    const sig = signatureAt(lines, i);
     if (sig) {
-      const k = nextNonBlank(i + 1);
-      const written = sig.rest || (lines[k] ? plain((lines[k] as SrcLine).text).replace(/^\/\s*/, "") : "");
-      if (written && written.length <= 60) s.noteTaker = { written, line: line.no };
-      i = sig.rest ? i + 1 : k + 1;
+      if (sig.written) s.noteTaker = { written: sig.written, line: line.no };
+      i = sig.next;
       continue;
     }
     if (isNotesMarker(t)) {
@@ -261,24 +282,13 @@ function splitBody(lines: SrcLine[], bodyStart: number, s: Structure): void {
   // The notes end at the signature (or the adjusters' signatures).
   let end = lines.length;
   for (let k = bodyStart; k < lines.length; k++) {
-    const t = (lines[k] as SrcLine).text;
-    if (END_OF_NOTES.test(plain(t))) {
+    if (END_OF_NOTES.test(plain((lines[k] as SrcLine).text))) {
       end = k;
       break;
     }
-    const sig = signatureOf(t);
+    const sig = signatureAt(lines, k);
     if (!sig) continue;
-    let written = sig.rest;
-    if (!written) {
-      let n = k + 1;
-      while (n < lines.length && !(lines[n] as SrcLine).text.trim()) n++;
-      written = n < lines.length ? plain((lines[n] as SrcLine).text).replace(/^\/\s*/, "") : "";
-    }
-    written = written.replace(/[.,;]+$/, "").trim();
-    const vid = /^vid\s/i.test(plain(t)) || /^\//.test(sig.rest);
-    // "Sekreterare" alone is a signature only when a name follows; "Vid tangenterna" always is.
-    if (!vid && !looksLikePersonName(written) && !/^\p{Lu}\p{L}+$/u.test(written)) continue;
-    if (written && written.length <= 60) s.noteTaker = { written, line: (lines[k] as SrcLine).no };
+    if (sig.written) s.noteTaker = { written: sig.written, line: (lines[k] as SrcLine).no };
     end = k;
     break;
   }
