@@ -296,6 +296,30 @@ describe("importMinutes", () => {
     expect(outcome.notes).toEqual([]);
   });
 
+  it("numbers a replaced meeting's extra decisions after every number in use", async () => {
+    const doc = (date: string, decisions: string) =>
+      FICTIONAL.replace("Trafiknätverket", "Cykelnätverket")
+        .replace("2024-01-12", date)
+        .replace("Beslut: att ta fram en karta.", decisions);
+    await importText(doc("2023-03-01", "Beslut: att börja."), "c1.txt");
+    await importText(doc("2023-04-01", "Beslut: att fortsätta."), "c2.txt");
+    const outcome = await importText(
+      doc("2023-04-01", "Beslut: att fortsätta.\n\nBeslut: att sluta."),
+      "c2.txt",
+    );
+    expect(outcome.status).toBe("replaced");
+    const numbers = await database.db
+      .selectFrom("decisions")
+      .select(["number", "text"])
+      .where("meeting_id", "=", outcome.meetingId as number)
+      .orderBy("number")
+      .execute();
+    expect(numbers).toEqual([
+      { number: 2, text: "att fortsätta." },
+      { number: 3, text: "att sluta." },
+    ]);
+  });
+
   it("refuses a document without a network name or a date", async () => {
     const meeting = await readMinutes({ bytes: enc(FICTIONAL), filename: "x.txt" });
     const run = (m: ImportedMeeting) =>

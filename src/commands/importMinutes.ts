@@ -308,7 +308,7 @@ export async function importMinutes(
   const year = Number(date.slice(0, 4));
   // A replaced meeting keeps its decision numbers, in order; more decisions get new ones.
   const numbers = reusableNumbers.filter((n) => n.year === year).map((n) => n.number);
-  let next = await nextDecisionNumber(tx, network.id, year);
+  let next = Math.max(await nextDecisionNumber(tx, network.id, year), (numbers[numbers.length - 1] ?? 0) + 1);
   const raisers = [];
   const decisions = [];
   const actions: Parameters<typeof insertActions>[1] = [];
