@@ -106,7 +106,7 @@ export function readMinutesLines(
     }
   }
 
-  return ImportedMeetingSchema.parse({
+  const result = ImportedMeetingSchema.safeParse({
     source: filename,
     network: structure.network,
     date,
@@ -119,6 +119,15 @@ export function readMinutesLines(
     items,
     warnings,
   });
+  // A reader bug must not take the rest of an import down: report it as this file's error.
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ImportError(
+      filename,
+      `Läsaren gav ett ogiltigt resultat (${issue?.path.join(".")}: ${issue?.message}).`,
+    );
+  }
+  return result.data;
 }
 
 // One attendee per person: a name listed twice keeps its first place and gets a warning.
