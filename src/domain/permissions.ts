@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   "meeting.read": ["coordinator", "member", "reader"],
   "minutes.read": ["coordinator", "member", "reader"],
   "minutes.readDraft": ["coordinator", "member"],
+  "contacts.read": ["coordinator", "member"],
   "meeting.edit": ["coordinator"],
   "minutes.approve": ["coordinator", "chair"],
   "item.submit": ["coordinator", "member"],
