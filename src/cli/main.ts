@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDemoCommand } from "./demo.js";
 import { registerExportCommand } from "./export.js";
+import { registerImportCommand } from "./import.js";
 import { registerMailCommand } from "./mail.js";
 import { registerServeCommand } from "./serve.js";
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerExportCommand(program);
   registerMailCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -75,6 +75,9 @@ export interface MembershipsTable {
   municipality_id: number | null;
   from_date: string | null;
   to_date: string | null;
+  /** set for memberships the importer inferred from rosters (0002) */
+  inferred: Generated<boolean>;
+  last_seen_date: string | null;
   replaces_id: number | null;
   note: Generated<string>;
   created_at: DefaultTimestamp;
