@@ -34,7 +34,10 @@ export const TITLE_PREFIX =
 export const AGENDA_HEADING = /^(?:dagordning|föredragningslista|agenda)$/iu;
 
 /** Header fields: label and what it holds. */
-export const HEADER_FIELDS: Array<{ re: RegExp; field: "datetime" | "date" | "time" | "place" | "next" }> = [
+export const HEADER_FIELDS: Array<{
+  re: RegExp;
+  field: "datetime" | "date" | "time" | "place" | "next" | "link" | "other";
+}> = [
   {
     re: /^(?:datum\s+och\s+tid|datum\s*(?:&|\/)\s*tid|tid\s+och\s+datum|date\s+and\s+time|när)$/iu,
     field: "datetime",
@@ -46,6 +49,12 @@ export const HEADER_FIELDS: Array<{ re: RegExp; field: "datetime" | "date" | "ti
     field: "place",
   },
   { re: /^(?:nästa\s+möte|nästa\s+träff|next\s+meeting)$/iu, field: "next" },
+  {
+    re: /^(?:länk(?:\s+till\s+mötet)?|möteslänk|teams-?länk|zoom-?länk|mötesrum|meeting\s+link|link|online)$/iu,
+    field: "link",
+  },
+  // Header lines that say something about the meeting but are not part of the draft.
+  { re: /^(?:justerare|justeras\s+av|ordförande|chair|sekreterare|ärende|diarienummer|dnr)$/iu, field: "other" },
 ];
 
 /** The note-taker's signature: "Vid tangenterna / Linda Macke" and its relatives. */

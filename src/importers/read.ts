@@ -102,6 +102,7 @@ export function readMinutesLines(
     startTime: structure.startTime,
     endTime: structure.endTime,
     location: structure.location || null,
+    ...(structure.onlineUrl ? { onlineUrl: structure.onlineUrl } : {}),
     noteTaker,
     nextMeeting,
     attendees,

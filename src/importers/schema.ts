@@ -37,6 +37,8 @@ export const ImportedMeetingSchema = z.object({
   startTime: hhmm.nullable(),
   endTime: hhmm.nullable(),
   location: z.string().min(1).nullable(),
+  /** An online meeting link from the header; not part of IMPORT-FORMAT.md, so optional. */
+  onlineUrl: z.string().nullable().optional(),
   noteTaker: z.string().min(1).nullable(),
   nextMeeting: isoDate.nullable(),
   attendees: z.array(AttendeeSchema),

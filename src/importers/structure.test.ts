@@ -13,6 +13,8 @@ describe("header fields", () => {
     ["Location: Town hall", "place", "Town hall"],
     ["Date:\t12 January 2024", "date", "12 January 2024"],
     ["Nästa möte: 2024-02-09", "next", "2024-02-09"],
+    ["**Länk till mötet:** https://teams.exempel.se/m/1", "link", "https://teams.exempel.se/m/1"],
+    ["Justerare: Kasper Öhman", "other", "Kasper Öhman"],
   ])("%s", (line, field, value) => {
     expect(headerField(line)).toEqual({ field, value });
   });

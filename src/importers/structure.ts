@@ -27,6 +27,8 @@ export type Structure = {
   location: string | null;
   /** The "Nästa möte:" field, when the header has one. */
   nextMeetingText: { text: string; line: number } | null;
+  /** The online meeting link ("Länk till mötet: https://…"), when the header has one. */
+  onlineUrl: string | null;
   roster: RosterEntry[];
   items: RawItem[];
   /** Text before the first item heading, which belongs to no item. */
@@ -133,6 +135,7 @@ export function readStructure(texts: string[]): Structure {
     endTime: null,
     location: null,
     nextMeetingText: null,
+    onlineUrl: null,
     roster,
     items: [],
     preamble: [],
@@ -250,7 +253,11 @@ export function readStructure(texts: string[]): Structure {
 }
 
 function applyField(s: Structure, field: Field, value: string, line: number): void {
-  if (!value) return;
+  if (!value || field === "other") return;
+  if (field === "link") {
+    s.onlineUrl ??= /https?:\/\/\S+/u.exec(value)?.[0] ?? null;
+    return;
+  }
   if (field === "place") {
     s.location ??= value.replace(/\s+/g, " ").trim();
     return;

@@ -89,7 +89,10 @@ describe("exported minutes read back as the same meeting", () => {
         const want = expected(doc);
         const got = actual(imported);
         const where = `${file.filename} (meeting ${doc.meetingId})`;
-        expect({ ...got, attendees: byName(got.attendees) }, where).toEqual({ ...want, attendees: byName(want.attendees) });
+        expect({ ...got, attendees: byName(got.attendees) }, where).toEqual({
+          ...want,
+          attendees: byName(want.attendees),
+        });
       }
     });
   }
