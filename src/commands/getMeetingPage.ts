@@ -1,12 +1,16 @@
 import type { Tx } from "../db/client.js";
+import { findPreviousHeldMeeting, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
 import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
 import { notFound } from "../errors.js";
 
-/** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
+/**
+ * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
+ * files, approved versions and the previous meeting (for "Föregående anteckningar").
+ */
 export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
-  const [attendance, items, neighbours, roundNotes] = await Promise.all([
+  const [attendance, items, neighbours, roundNotes, attachments, versions, previous] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
     findNeighbours(tx, meeting.network_id, meeting.date, meeting.id),
@@ -16,10 +20,14 @@ export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
       .innerJoin("municipalities as k", "k.id", "r.municipality_id")
       .select(["r.item_id as itemId", "k.name as municipality", "r.notes"])
       .where("i.meeting_id", "=", meeting.id)
+      .where("r.notes", "<>", "")
       .orderBy("k.name")
       .execute(),
+    listAttachments(tx, meeting.id),
+    listMinutesVersions(tx, meeting.id),
+    findPreviousHeldMeeting(tx, meeting),
   ]);
-  return { meeting, attendance, items, neighbours, roundNotes };
+  return { meeting, attendance, items, neighbours, roundNotes, attachments, versions, previous: previous ?? null };
 }
 
 /** The data the meeting page view receives. */

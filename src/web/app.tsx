@@ -11,6 +11,8 @@ import { isAppError } from "../errors.js";
 import { registerActor } from "./actor.js";
 import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
+import { registerMeetingRoutes } from "./routes/meetings.js";
+import { registerMyActionRoutes } from "./routes/my-actions.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -83,5 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: "ok", database: opts.database.kind };
   });
   registerPageRoutes(app, opts.database.db);
+  registerMeetingRoutes(app, opts.database.db);
+  registerMyActionRoutes(app, opts.database.db);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { abilitiesIn } from "../../commands/getAbilities.js";
 import { getMeetingPage } from "../../commands/getMeetingPage.js";
 import { getNetworkPage } from "../../commands/getNetworkPage.js";
 import { getPersonPage } from "../../commands/getPersonPage.js";
@@ -12,6 +13,7 @@ import { todayInSweden } from "../../domain/dates.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput, SlugParams } from "../validate.js";
 import { ActionsPage, DecisionsPage, MeetingsPage, NotBuiltPage } from "../views/list-pages.js";
+import { noticeFrom } from "../views/meeting-editor-layout.js";
 import { MeetingPage } from "../views/meeting-page.js";
 import { NetworkPage } from "../views/network-page.js";
 import { NetworksPage } from "../views/networks-page.js";
@@ -48,7 +50,11 @@ export function registerPageRoutes(app: FastifyInstance, db: Tx): void {
   app.get("/moten/:id", async (req, reply) => {
     const { id } = parseInput(IdParams, req.params, "Adressen");
     const data = await getMeetingPage(db, { meetingId: id });
-    return sendPage(reply, <MeetingPage data={data} />);
+    const abilities = await abilitiesIn(db, req.actor, data.meeting.network_id);
+    return sendPage(
+      reply,
+      <MeetingPage data={data} abilities={abilities} csrf={req.csrfToken} notice={noticeFrom(req.query)} />,
+    );
   });
 
   app.get("/personer/:id", async (req, reply) => {
