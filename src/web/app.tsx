@@ -13,6 +13,7 @@ import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
 import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerMyActionRoutes } from "./routes/my-actions.js";
+import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -87,5 +88,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerPageRoutes(app, opts.database.db);
   registerMeetingRoutes(app, opts.database.db);
   registerMyActionRoutes(app, opts.database.db);
+  registerNetworkRoutes(app, opts.database.db);
   return app;
 }

@@ -23,18 +23,16 @@ if (list && list.children.length > 1) {
     handle.setAttribute("aria-hidden", "true");
     handle.textContent = "⋮⋮";
     head?.prepend(handle);
-    handle.addEventListener("mousedown", () => {
-      li.draggable = true;
-    });
-    li.addEventListener("dragstart", (event) => {
+    handle.draggable = true;
+    handle.addEventListener("dragstart", (event) => {
       dragged = li;
       li.classList.add("dragging");
       event.dataTransfer.effectAllowed = "move";
       event.dataTransfer.setData("text/plain", li.dataset.itemId);
+      event.dataTransfer.setDragImage(li, 16, 16);
     });
-    li.addEventListener("dragend", async () => {
+    handle.addEventListener("dragend", async () => {
       li.classList.remove("dragging");
-      li.draggable = false;
       dragged = null;
       const order = orderOf(list).join(",");
       if (order === before) return;
