@@ -66,8 +66,8 @@ export async function networksToPlanIn(tx: Tx, actor: Actor, today: string) {
   return allowed;
 }
 
-/** Whether the actor may plan a meeting anywhere or create a network (for navigation entry points). */
+/** Whether the actor may plan a meeting in some network (for the "Planera nytt möte" entry point). */
 export async function globalAbilities(tx: Tx, actor: Actor, today: string) {
-  const planIn = await networksToPlanIn(tx, actor, today);
-  return { planMeetings: planIn.length > 0, createNetworks: actor.isAdmin, manageSome: planIn.length > 0 };
+  if (actor.userId === null && !actor.isAdmin) return { planMeetings: false };
+  return { planMeetings: (await networksToPlanIn(tx, actor, today)).length > 0 };
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client.js";
-import { findPreviousHeldMeeting, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
-import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
+import { findMeetingContext, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
+import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
 import { notFound } from "../errors.js";
 
 /**
@@ -10,10 +10,10 @@ import { notFound } from "../errors.js";
 export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
-  const [attendance, items, neighbours, roundNotes, attachments, versions, previous] = await Promise.all([
+  const [attendance, items, context, roundNotes, attachments, versions] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
-    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id),
+    findMeetingContext(tx, meeting),
     tx
       .selectFrom("round_notes as r")
       .innerJoin("agenda_items as i", "i.id", "r.item_id")
@@ -25,9 +25,18 @@ export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
       .execute(),
     listAttachments(tx, meeting.id),
     listMinutesVersions(tx, meeting.id),
-    findPreviousHeldMeeting(tx, meeting),
   ]);
-  return { meeting, attendance, items, neighbours, roundNotes, attachments, versions, previous: previous ?? null };
+  const neighbours = { previous: context.previous, next: context.next };
+  return {
+    meeting,
+    attendance,
+    items,
+    neighbours,
+    roundNotes,
+    attachments,
+    versions,
+    previous: context.previousHeld ?? null,
+  };
 }
 
 /** The data the meeting page view receives. */

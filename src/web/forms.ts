@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { isAppError } from "../errors.js";
 
 /** Messages per field name; "_form" holds one for the whole form. */
@@ -86,3 +86,10 @@ export function fieldValues(state: FormState | undefined, name: string, stored: 
   }
   return stored.map(String);
 }
+
+/** A positive integer in a URL segment (an id), as the routes with several ids need it. */
+export const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, "id måste vara ett positivt heltal")
+  .transform(Number)
+  .refine((n) => n <= 2_147_483_647, "id är för stort");

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
-import type { ItemKind, MembershipRole } from "../schema.js";
+import type { ItemKind, MeetingState, MembershipRole } from "../schema.js";
 
 /** An agenda item with everything the editors show and change. */
 export type EditableItem = {
@@ -172,4 +172,35 @@ export function listMinutesVersions(tx: Tx, meetingId: number) {
     .where("v.meeting_id", "=", meetingId)
     .orderBy("v.version")
     .execute();
+}
+
+/** A meeting of the network next to another one. */
+type MeetingRef = { id: number; date: string };
+/** The previous meeting that was not cancelled, with whether its minutes are approved. */
+type HeldRef = MeetingRef & { state: MeetingState; minutesVersion: number };
+
+/**
+ * The meetings around one meeting in its network, in one query: the one right before and right
+ * after (for paging), and the latest earlier one that was held (for "Föregående anteckningar").
+ */
+export async function findMeetingContext(
+  tx: Tx,
+  m: { id: number; network_id: number; date: string },
+): Promise<{ previous: MeetingRef | undefined; next: MeetingRef | undefined; previousHeld: HeldRef | undefined }> {
+  const before = sql`network_id = ${m.network_id} AND (date < ${m.date}::date OR (date = ${m.date}::date AND id < ${m.id}))`;
+  const row = await sql<{ previous: MeetingRef | null; next: MeetingRef | null; held: HeldRef | null }>`
+    SELECT
+      (SELECT json_build_object('id', id, 'date', date) FROM meetings WHERE ${before}
+        ORDER BY date DESC, id DESC LIMIT 1) AS previous,
+      (SELECT json_build_object('id', id, 'date', date) FROM meetings
+        WHERE network_id = ${m.network_id} AND (date > ${m.date}::date OR (date = ${m.date}::date AND id > ${m.id}))
+        ORDER BY date, id LIMIT 1) AS next,
+      (SELECT json_build_object('id', id, 'date', date, 'state', state, 'minutesVersion', minutes_version)
+        FROM meetings WHERE ${before} AND state <> 'cancelled' ORDER BY date DESC, id DESC LIMIT 1) AS held`.execute(
+    tx,
+  );
+  const r = row.rows[0];
+  const parse = <T>(v: T | string | null | undefined): T | undefined =>
+    v === null || v === undefined ? undefined : typeof v === "string" ? (JSON.parse(v) as T) : v;
+  return { previous: parse(r?.previous), next: parse(r?.next), previousHeld: parse(r?.held) };
 }

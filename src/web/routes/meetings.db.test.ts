@@ -345,6 +345,31 @@ describe("meeting pages and forms", () => {
     expect((await app.inject("/uppdrag/mina")).statusCode).toBe(401);
   });
 
+  it("cancels a meeting only with a reason, and plans it again", async () => {
+    const m = await buildMeeting(database.db, { networkId, state: "notice_sent" });
+    const noReason = await postForm(app, coordinator, `/moten/${m.id}/status`, { till: "cancelled", reason: " " });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain("Skriv varför mötet ställs in.");
+    const cancel = await postForm(app, coordinator, `/moten/${m.id}/status`, {
+      till: "cancelled",
+      reason: "För få anmälda",
+    });
+    expect(cancel.headers.location).toBe(`/moten/${m.id}?klart=installt`);
+    const page = await app.inject({ url: `/moten/${m.id}?klart=installt`, headers: { cookie: coordinator.cookie } });
+    expect(page.body).toContain("Mötet är inställt.");
+    expect(page.body).toContain("För få anmälda");
+    const item = await buildAgendaItem(database.db, { meetingId: m.id });
+    const refused = await postForm(app, coordinator, `/moten/${m.id}/punkter/${item.id}/beslut`, { text: "att x" });
+    expect(refused.statusCode).toBe(409);
+    expect((await postForm(app, coordinator, `/moten/${m.id}/status`, { till: "planned" })).statusCode).toBe(303);
+    const row = await database.db
+      .selectFrom("meetings")
+      .select(["state", "cancelled_reason"])
+      .where("id", "=", m.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: "planned", cancelled_reason: null });
+  });
+
   it("refuses a form without the session's CSRF token", async () => {
     const m = await buildMeeting(database.db, { networkId });
     const res = await app.inject({

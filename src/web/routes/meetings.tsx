@@ -46,7 +46,7 @@ import {
   SubmitItemInput,
 } from "../../domain/meeting-input.js";
 import { AppError } from "../../errors.js";
-import { attempt, type Failure, type FormState, formBody, parseForm, wantsJson } from "../forms.js";
+import { attempt, type Failure, type FormState, formBody, idParam, parseForm, wantsJson } from "../forms.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput } from "../validate.js";
 import { AgendaEditorPage } from "../views/agenda-editor.js";
@@ -57,11 +57,7 @@ import { MeetingPage } from "../views/meeting-page.js";
 import { MinutesEditorPage } from "../views/minutes-editor.js";
 import { MinutesVersionPage } from "../views/minutes-version-page.js";
 
-const id = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "id måste vara ett positivt heltal")
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, "id är för stort");
+const id = idParam;
 const ItemParams = z.object({ id, itemId: id });
 const RoundParams = z.object({ id, itemId: id, municipalityId: id });
 const VersionParams = z.object({ id, version: id });
@@ -474,15 +470,18 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       planned: "sparat",
     };
     if (result.ok) {
-      return see(
-        reply,
-        till === "notice_sent"
-          ? `/moten/${meetingId}/dagordning?klart=kallelse`
-          : `/moten/${meetingId}/anteckningar?klart=${notice[till]}`,
-      );
+      if (till === "notice_sent") return see(reply, `/moten/${meetingId}/dagordning?klart=kallelse`);
+      if (till === "cancelled" || till === "planned") return see(reply, `/moten/${meetingId}?klart=${notice[till]}`);
+      return see(reply, `/moten/${meetingId}/anteckningar?klart=${notice[till]}`);
     }
-    if (till === "notice_sent")
+    if (till === "notice_sent") {
       return agendaPage(req, reply, meetingId, failed("dagordning", {}, result), result.status);
+    }
+    if (till === "cancelled" || till === "planned") {
+      const data = await getMeetingDetailsEditor(db, { actor: req.actor, meetingId });
+      const state = failed("installa", body, result);
+      return sendPage(reply, <MeetingDetailsPage data={data} csrf={req.csrfToken} state={state} />, result.status);
+    }
     return minutesPage(req, reply, meetingId, failed("status", {}, result), result.status);
   });
 

@@ -27,7 +27,7 @@ import {
   StandingItemInput,
 } from "../../domain/network-input.js";
 import { AppError, notFound } from "../../errors.js";
-import { attempt, type Failure, type FormState, formBody, parseForm } from "../forms.js";
+import { attempt, type Failure, type FormState, formBody, idParam, parseForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { parseInput, SlugParams } from "../validate.js";
 import { AllContactsPage, ContactListPage } from "../views/contact-list.js";
@@ -35,11 +35,7 @@ import { noticeFrom } from "../views/meeting-editor-layout.js";
 import { MembersEditorPage, MembershipEditPage } from "../views/members-editor.js";
 import { NetworkSettingsPage, NewNetworkPage } from "../views/network-form.js";
 
-const id = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "id måste vara ett positivt heltal")
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, "id är för stort");
+const id = idParam;
 const SlugIdParams = SlugParams.extend({ id });
 
 const failed = (form: string, values: Record<string, unknown>, f: Failure): FormState => ({

@@ -1,8 +1,8 @@
 import type { MeetingDetailsEditorData } from "../../commands/getMeetingDetailsEditor.js";
 import { timeForInput } from "../../domain/date-input.js";
 import { ROLE_LABELS } from "../../domain/labels.js";
-import { type FormState, fieldValue } from "../forms.js";
-import { ErrorSummary, PostForm, SelectField, TextField } from "./form-parts.js";
+import { type FormState, fieldValue, stateFor } from "../forms.js";
+import { ButtonForm, ErrorSummary, PostForm, SelectField, TextArea, TextField } from "./form-parts.js";
 import { Layout } from "./layout.js";
 import { MeetingEditorLayout, type NoticeKey } from "./meeting-editor-layout.js";
 
@@ -161,15 +161,21 @@ export function MeetingDetailsPage(props: {
   const { meeting, members, base } = props.data;
   const { state } = props;
   const form = "uppgifter";
-  const current = (state?.details as { current?: Record<string, unknown> } | undefined)?.current;
-  const readOnly = meeting.state === "approved";
+  const formState = stateFor(state, form);
+  const cancelState = stateFor(state, "installa");
+  const current = (formState?.details as { current?: Record<string, unknown> } | undefined)?.current;
+  const readOnly = meeting.state === "approved" || meeting.state === "cancelled";
   return (
     <MeetingEditorLayout meeting={meeting} tab="details" title="Mötets uppgifter" notice={props.notice}>
       {readOnly ? (
-        <p class="notice">Anteckningarna är justerade; mötets uppgifter kan inte ändras.</p>
+        <p class="notice">
+          {meeting.state === "approved"
+            ? "Anteckningarna är justerade; mötets uppgifter kan inte ändras."
+            : `Mötet är inställt${meeting.cancelled_reason ? `: ${meeting.cancelled_reason}` : ""}.`}
+        </p>
       ) : (
         <PostForm action={`/moten/${meeting.id}/uppgifter`} csrf={props.csrf} class="stack" label="Mötets uppgifter">
-          <ErrorSummary state={state} labels={LABELS} />
+          <ErrorSummary state={formState} labels={LABELS} />
           {current && (
             <section class="conflict" aria-label="Sparade uppgifter">
               <h2>Det här är sparat nu</h2>
@@ -184,15 +190,15 @@ export function MeetingDetailsPage(props: {
             </section>
           )}
           <input type="hidden" name="base" value={base} />
-          <DetailsFields form={form} state={state} stored={meeting} />
+          <DetailsFields form={form} state={formState} stored={meeting} />
           <SelectField
             form={form}
             name="note_taker_id"
             label="Vid tangenterna"
-            value={fieldValue(state, "note_taker_id", meeting.note_taker_id)}
+            value={fieldValue(formState, "note_taker_id", meeting.note_taker_id)}
             options={members.map((m) => [String(m.personId), `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`])}
             empty="Ingen vald"
-            errors={state?.errors}
+            errors={formState?.errors}
           />
           <div class="actions-row">
             <button type="submit" class="button">
@@ -200,6 +206,38 @@ export function MeetingDetailsPage(props: {
             </button>
           </div>
         </PostForm>
+      )}
+      {(meeting.state === "planned" || meeting.state === "notice_sent") && (
+        <section aria-labelledby="installa-rubrik">
+          <h2 id="installa-rubrik">Ställ in mötet</h2>
+          <details open={cancelState !== undefined}>
+            <summary>Mötet blir inte av</summary>
+            <PostForm action={`/moten/${meeting.id}/status`} csrf={props.csrf} class="stack" label="Ställ in mötet">
+              <ErrorSummary state={cancelState} labels={{ reason: "Skäl" }} />
+              <input type="hidden" name="till" value="cancelled" />
+              <TextArea
+                form="installa"
+                name="reason"
+                label="Varför ställs mötet in?"
+                value={fieldValue(cancelState, "reason", "")}
+                errors={cancelState?.errors}
+                rows={2}
+                required
+              />
+              <button type="submit" class="button danger">
+                Ställ in mötet
+              </button>
+            </PostForm>
+          </details>
+        </section>
+      )}
+      {meeting.state === "cancelled" && (
+        <ButtonForm
+          action={`/moten/${meeting.id}/status`}
+          csrf={props.csrf}
+          hidden={{ till: "planned" }}
+          label="Planera om mötet"
+        />
       )}
     </MeetingEditorLayout>
   );

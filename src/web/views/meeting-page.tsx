@@ -372,7 +372,7 @@ export function MeetingPage(props: {
           <dt>Plats</dt>
           <dd>
             {meeting.location || "–"}
-            {meeting.online_url && (
+            {meeting.online_url && /^https?:\/\//i.test(meeting.online_url) && (
               <>
                 {" "}
                 (<a href={meeting.online_url}>länk till mötet</a>)
