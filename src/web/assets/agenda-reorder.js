@@ -53,7 +53,7 @@ if (list && list.children.length > 1) {
           status.textContent = body.error?.message ?? "Ordningen kunde inte sparas.";
           return;
         }
-        location.reload();
+        location.assign(`${location.pathname}?klart=sparat`);
       } catch {
         status.textContent = "Ingen kontakt med servern; ordningen är inte sparad.";
       }

@@ -81,7 +81,7 @@ export function NotesForm(props: {
       </textarea>
       <div class="notes-tools">
         <button type="submit" class="button secondary small">
-          Spara
+          Spara<span class="visually-hidden"> {props.label}</span>
         </button>
         <span class="autosave-status" id={`${id}-status`} aria-live="polite">
           {" "}
