@@ -1,25 +1,42 @@
 import type { Tx } from "../db/client.js";
-import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
+import { findMeetingContext, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
+import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
 import { notFound } from "../errors.js";
 
-/** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
+/**
+ * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
+ * files, approved versions and the previous meeting (for "Föregående anteckningar").
+ */
 export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
-  const [attendance, items, neighbours, roundNotes] = await Promise.all([
+  const [attendance, items, context, roundNotes, attachments, versions] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
-    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id),
+    findMeetingContext(tx, meeting),
     tx
       .selectFrom("round_notes as r")
       .innerJoin("agenda_items as i", "i.id", "r.item_id")
       .innerJoin("municipalities as k", "k.id", "r.municipality_id")
       .select(["r.item_id as itemId", "k.name as municipality", "r.notes"])
       .where("i.meeting_id", "=", meeting.id)
+      .where("r.notes", "<>", "")
       .orderBy("k.name")
       .execute(),
+    listAttachments(tx, meeting.id),
+    listMinutesVersions(tx, meeting.id),
   ]);
-  return { meeting, attendance, items, neighbours, roundNotes };
+  const neighbours = { previous: context.previous, next: context.next };
+  return {
+    meeting,
+    attendance,
+    items,
+    neighbours,
+    roundNotes,
+    attachments,
+    versions,
+    previous: context.previousHeld ?? null,
+  };
 }
 
 /** The data the meeting page view receives. */

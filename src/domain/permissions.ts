@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   "action.closeOwn": ["coordinator", "member"],
   "action.manage": ["coordinator"],
   "import.run": ["coordinator"],
+  // Top-level networks and the contact list across all networks belong to the secretariat (admins).
+  "network.create": [],
+  "contacts.readAll": [],
   admin: [],
 } as const satisfies Record<string, readonly NetworkRole[]>;
 

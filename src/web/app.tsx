@@ -12,6 +12,9 @@ import { registerActor } from "./actor.js";
 import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
 import { registerExportRoutes } from "./routes/exports.js";
+import { registerMeetingRoutes } from "./routes/meetings.js";
+import { registerMyActionRoutes } from "./routes/my-actions.js";
+import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -84,5 +87,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerPageRoutes(app, opts.database.db);
   registerExportRoutes(app, opts.database.db);
+  registerMeetingRoutes(app, opts.database.db);
+  registerMyActionRoutes(app, opts.database.db);
+  registerNetworkRoutes(app, opts.database.db);
   return app;
 }
