@@ -95,7 +95,7 @@ export async function createBenchDatabase(
 /** What filling a database cost and left on disk. */
 export type FillResult = { summary: CorpusSummary; generateMs: number; emptyBytes: number; bytes: number };
 
-/** Migrates, stores the corpus (without the kept-back meetings) and analyzes, as a loaded archive would be. */
+/** Migrates and stores the corpus without the kept-back meetings (writeCorpus also analyzes). */
 export async function fillDatabase(
   bench: BenchDatabase,
   database: Database,
@@ -109,8 +109,6 @@ export async function fillDatabase(
     skip: (m) => corpus.holdout.has(m.id),
     ...(onProgress ? { onProgress } : {}),
   });
-  // Fresh statistics, so the planner is not guessing and autovacuum does not start mid-measurement.
-  await sql`ANALYZE`.execute(database.db);
   const generateMs = performance.now() - started;
   return { summary, generateMs, emptyBytes, bytes: await bench.sizeBytes(database) };
 }

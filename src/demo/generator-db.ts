@@ -71,7 +71,8 @@ async function idOffsets(tx: Tx) {
 
 /**
  * Stores the whole corpus: the world in one transaction, then the meetings network by network in
- * batches, then moves the id sequences past what was written. Audited as one "corpus.generate".
+ * batches, then moves the id sequences past what was written and analyzes. Audited as one
+ * "corpus.generate".
  */
 export async function writeCorpus(db: Tx, plan: CorpusPlan, opts: WriteCorpusOptions = {}): Promise<CorpusSummary> {
   const summary: CorpusSummary = {
@@ -133,6 +134,8 @@ export async function writeCorpus(db: Tx, plan: CorpusPlan, opts: WriteCorpusOpt
       after: { seed: plan.seed, today: plan.today, ...summary },
     });
   });
+  // Fresh statistics, so the planner does not guess and autovacuum does not start later mid-use.
+  await sql`ANALYZE`.execute(db);
   return summary;
 }
 
