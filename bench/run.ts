@@ -83,7 +83,7 @@ async function benchTarget(
     try {
       let lastLog = 0;
       fill = await fillDatabase(bench, database, corpus, (done, total) => {
-        if (performance.now() - lastLog > 5000) {
+        if (performance.now() - lastLog > 15_000) {
           lastLog = performance.now();
           log(
             `  ${corpus.size} ${kind}: stored ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} meetings`,

@@ -86,8 +86,11 @@ const NAMED: Template[] = [
   (c) => `${properNoun(c.rand)} rapporterar om läget och nästa steg.`,
 ];
 
-/** One sentence of notes; about one in sixty names a recurring project. */
-export const sentence = (c: TextContext) => pick(c.rand, c.rand() < 0.017 ? NAMED : SENTENCES)(c);
+/**
+ * One sentence of notes; one in 250 names a recurring project, so the commonest name turns up in
+ * a few percent of meetings and the rarest in a few per thousand.
+ */
+export const sentence = (c: TextContext) => pick(c.rand, c.rand() < 0.004 ? NAMED : SENTENCES)(c);
 
 /** A paragraph of one to four sentences. */
 export function paragraph(c: TextContext): string {
