@@ -3,7 +3,7 @@
 // profile of the steady state only (after a warm-up) and prints the top packages and functions.
 // Also `--startup`: a profile of a cold start, from process start to the first /healthz answer.
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,10 +66,10 @@ async function profileStartup(opts: { data?: string; databaseUrl?: string; out: 
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
-  const { readdirSync } = await import("node:fs");
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile") && f.includes(".0.001."));
   if (!file) throw new Error("no profile written");
   const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile;
+  rmSync(dir, { recursive: true, force: true });
   writeFileSync(opts.out, JSON.stringify(profile));
   console.log(`cold start to /healthz: ${ms.toFixed(0)} ms (profile until exit; the main thread only)`);
   console.log(formatSummary(summarizeProfile(profile, 25)));
