@@ -342,6 +342,21 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** One searchable thing (agenda item, decision, action), kept by triggers (migration 0005). */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: "item" | "decision" | "action";
+  source_id: number;
+  network_id: number;
+  meeting_id: number | null;
+  item_id: number | null;
+  date: string | null;
+  state: MeetingState | null;
+  person_ids: Generated<number[]>;
+  municipality_ids: Generated<number[]>;
+  document: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -380,6 +395,7 @@ export interface DB {
   tokens: TokensTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

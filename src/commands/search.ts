@@ -1,0 +1,243 @@
+import { z } from "zod";
+import type { Tx } from "../db/client.js";
+import { findMunicipality, findNetworkScope } from "../db/queries/lookups.js";
+import {
+  compileQuery,
+  type DocumentDetail,
+  type DocumentFilters,
+  type DocumentKind,
+  documentDetails,
+  rankDocuments,
+  searchNetworks,
+  searchPeople,
+} from "../db/queries/search.js";
+import type { Actor } from "../domain/permissions.js";
+import { hitTitle, hitUrl, type SnippetPart, snippetParts } from "../domain/search-hit.js";
+import { parseSearchQuery } from "../domain/search-query.js";
+import { AppError } from "../errors.js";
+import { readScopeOf } from "./readScope.js";
+
+/** How many hits a page shows, and the deepest page. */
+export const PAGE_SIZE = 20;
+export const MAX_PAGE = 50;
+/** The newest this-many matches are ranked; more are reported as "more than". */
+export const CANDIDATE_CAP = 1000;
+
+/** Every kind of hit. */
+export const HIT_KINDS = ["item", "decision", "action", "person", "network"] as const;
+/** A kind of hit. */
+export type HitKind = (typeof HIT_KINDS)[number];
+
+/** What a search asks for; the web and the CLI parse into this. */
+export const SearchInput = z.object({
+  q: z.string().max(100_000, "sökningen är för lång").default(""),
+  network: z.string().trim().max(200).optional(),
+  year: z.coerce.number().int().min(1900, "året är orimligt").max(2200, "året är orimligt").optional(),
+  kind: z.enum(HIT_KINDS).optional(),
+  person: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  municipality: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE, `högst sida ${MAX_PAGE}`).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
+});
+
+/** A parsed search request. */
+export type SearchRequest = z.infer<typeof SearchInput>;
+
+/** One hit as the page, the API and the CLI show it. */
+export type SearchHit = {
+  kind: HitKind;
+  network: string | null;
+  networkSlug: string | null;
+  /** YYYY-MM-DD of the meeting, where there is one */
+  date: string | null;
+  title: string;
+  /** the title in parts, matched words marked (items only; others are plain) */
+  titleParts: SnippetPart[];
+  /** plain text of the snippet */
+  snippet: string;
+  /** the snippet in parts, the matched words marked */
+  parts: SnippetPart[];
+  url: string;
+  meetingId: number | null;
+  itemId: number | null;
+  id: number;
+};
+
+/** The answer to a search. */
+export type SearchResult = {
+  query: string;
+  hits: SearchHit[];
+  /** matching documents found (people and networks not counted); at most CANDIDATE_CAP */
+  total: number;
+  /** true when there were more matches than were counted */
+  more: boolean;
+  page: number;
+  pageSize: number;
+  /** a calm Swedish sentence when nothing could be searched for, or why nothing was found */
+  message: string | null;
+  /** notes about how the query was read ("the query was cut") */
+  notes: string[];
+  /** the resolved filters, for showing them back */
+  filters: { networkId: number | null; networkName: string | null; municipalityId: number | null };
+};
+
+function toHit(d: DocumentDetail): SearchHit {
+  const parts = snippetParts(d.snippet);
+  return {
+    kind: d.kind,
+    network: d.networkName,
+    networkSlug: d.networkSlug,
+    date: d.date,
+    title: hitTitle(d),
+    titleParts: d.kind === "item" && d.titleMarked ? snippetParts(d.titleMarked) : [{ text: hitTitle(d), hit: false }],
+    snippet: parts.map((p) => p.text).join(""),
+    parts,
+    url: hitUrl(d),
+    meetingId: d.meetingId,
+    itemId: d.itemId,
+    id: d.sourceId,
+  };
+}
+
+/**
+ * Searches item titles and notes, decisions, actions, people and networks the actor may read.
+ * Never fails on what was typed: empty or absurd queries give a message and no hits.
+ */
+export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promise<SearchResult> {
+  const scope = await readScopeOf(tx, actor);
+  const parsed = parseSearchQuery(input.q);
+  const notes = parsed.truncated ? ["Sökningen var mycket lång och har kortats."] : [];
+  const network = input.network ? await findNetworkScope(tx, input.network) : null;
+  if (input.network && !network) {
+    throw new AppError("bad_request", `Nätverket ”${input.network.slice(0, 80)}” finns inte.`, { where: "network" });
+  }
+  const municipality = input.municipality ? await findMunicipality(tx, input.municipality) : null;
+  if (input.municipality && !municipality) {
+    throw new AppError("bad_request", `Kommunen ”${input.municipality.slice(0, 80)}” finns inte.`, {
+      where: "municipality",
+    });
+  }
+  const base = {
+    query: input.q,
+    hits: [] as SearchHit[],
+    total: 0,
+    more: false,
+    page: input.page,
+    pageSize: input.limit,
+    notes,
+    filters: {
+      networkId: network?.id ?? null,
+      networkName: network?.name ?? null,
+      municipalityId: municipality?.id ?? null,
+    },
+  };
+  if (parsed.problem) return { ...base, message: parsed.problem };
+  const compiled = await compileQuery(tx, parsed);
+
+  const documentKinds = (["item", "decision", "action"] as DocumentKind[]).filter(
+    (k) => input.kind === undefined || input.kind === k,
+  );
+  const filters: DocumentFilters = {
+    ...(network ? { networkIds: network.ids } : {}),
+    ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.kind ? { kinds: documentKinds } : {}),
+    ...(input.person !== undefined ? { personId: input.person } : {}),
+    ...(municipality ? { municipalityId: municipality.id } : {}),
+  };
+  const offset = (input.page - 1) * input.limit;
+  const ranked =
+    compiled.swedish && documentKinds.length > 0
+      ? await rankDocuments(tx, {
+          tsquery: compiled.swedish,
+          scope,
+          filters,
+          kindHints: parsed.kindHints,
+          limit: input.limit,
+          offset,
+          cap: CANDIDATE_CAP,
+        })
+      : { rows: [], total: 0 };
+  const details = compiled.swedish
+    ? await documentDetails(
+        tx,
+        ranked.rows.map((r) => r.id),
+        compiled.swedish,
+      )
+    : [];
+
+  // People and networks are few and named exactly: they lead the first page.
+  const entities: SearchHit[] = [];
+  const entityFilters = input.year === undefined && input.person === undefined;
+  if (input.page === 1 && entityFilters) {
+    if (compiled.names && (input.kind === undefined || input.kind === "person")) {
+      const people = await searchPeople(tx, compiled.names, {
+        ...(network ? { networkIds: network.ids } : {}),
+        ...(municipality ? { municipalityId: municipality.id } : {}),
+        limit: 5,
+      });
+      for (const p of people) {
+        const text = [p.title, p.municipality].filter(Boolean).join(", ");
+        entities.push({
+          kind: "person",
+          network: null,
+          networkSlug: null,
+          date: null,
+          title: p.name,
+          titleParts: [{ text: p.name, hit: false }],
+          snippet: text,
+          parts: [{ text, hit: false }],
+          url: `/personer/${p.id}`,
+          meetingId: null,
+          itemId: null,
+          id: p.id,
+        });
+      }
+    }
+    if (compiled.swedish && !municipality && (input.kind === undefined || input.kind === "network")) {
+      const networks = await searchNetworks(tx, compiled.swedish, {
+        ...(network ? { networkIds: network.ids } : {}),
+        limit: 5,
+      });
+      for (const n of networks) {
+        const parts = snippetParts(n.snippet);
+        entities.push({
+          kind: "network",
+          network: n.name,
+          networkSlug: n.slug,
+          date: null,
+          title: n.name,
+          titleParts: [{ text: n.name, hit: false }],
+          snippet: parts.map((p) => p.text).join(""),
+          parts,
+          url: `/natverk/${n.slug}`,
+          meetingId: null,
+          itemId: null,
+          id: n.id,
+        });
+      }
+    }
+  }
+
+  const hits = [...entities, ...details.map(toHit)];
+  const more = ranked.total >= CANDIDATE_CAP;
+  return {
+    ...base,
+    hits,
+    total: ranked.total,
+    more,
+    message:
+      hits.length > 0
+        ? null
+        : !compiled.swedish
+          ? "Sökningen innehöll bara vanliga småord (som ”och”, ”att”). Lägg till ett ord som säger mer."
+          : input.page > 1
+            ? "Inga fler träffar."
+            : "Inga träffar.",
+    notes: more
+      ? [
+          ...notes,
+          `Ordet är vanligt: de ${CANDIDATE_CAP} senaste träffarna är rangordnade. Lägg till ett ord eller ett filter för att hitta äldre.`,
+        ]
+      : notes,
+  };
+}

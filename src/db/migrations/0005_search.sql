@@ -1,0 +1,256 @@
+-- Search: one table of search documents (agenda items, decisions, actions) kept up to date by
+-- triggers, so one GIN index answers a query over all kinds, filters (network, date, person,
+-- municipality, who may read it) live beside the text, and the newest matches can be taken
+-- first through the date index when a word is too common to rank every match.
+-- Plus name search for people and networks, and indexes the reports group by.
+-- PostgreSQL 15 features only.
+
+CREATE TABLE search_documents (
+  id                bigserial PRIMARY KEY,
+  kind              text NOT NULL CHECK (kind IN ('item', 'decision', 'action')),
+  -- agenda_items.id, decisions.id or actions.id
+  source_id         integer NOT NULL,
+  network_id        integer NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+  meeting_id        integer REFERENCES meetings(id) ON DELETE CASCADE,
+  item_id           integer,
+  -- the meeting's date (an action without a meeting: the day it was created)
+  date              date,
+  -- the meeting's state: readers see approved minutes only
+  state             text,
+  -- people who raised, presented or were assigned it, and their municipalities (+ round notes')
+  person_ids        integer[] NOT NULL DEFAULT '{}',
+  municipality_ids  integer[] NOT NULL DEFAULT '{}',
+  document          tsvector NOT NULL,
+  UNIQUE (kind, source_id)
+);
+CREATE INDEX search_documents_document ON search_documents USING gin (document);
+CREATE INDEX search_documents_date ON search_documents (date DESC, id DESC);
+CREATE INDEX search_documents_network_date ON search_documents (network_id, date DESC);
+CREATE INDEX search_documents_meeting ON search_documents (meeting_id);
+CREATE INDEX search_documents_item ON search_documents (item_id);
+CREATE INDEX search_documents_people ON search_documents USING gin (person_ids);
+CREATE INDEX search_documents_municipalities ON search_documents USING gin (municipality_ids);
+
+-- An agenda item: title (A) and notes (B) as in agenda_items.search, round notes with their
+-- municipality (C), and the names of who raised or presented it (D).
+CREATE FUNCTION search_refresh_item(p_id integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO search_documents AS s
+    (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'item', i.id, m.network_id, m.id, i.id, m.date, m.state,
+    coalesce(ppl.ids, '{}'),
+    (SELECT coalesce(array_agg(DISTINCT k), '{}') FROM unnest(coalesce(ppl.municipalities, '{}') || coalesce(rn.municipalities, '{}')) k WHERE k IS NOT NULL),
+    i.search
+      || setweight(to_tsvector('swedish', coalesce(rn.text, '')), 'C')
+      || setweight(to_tsvector('swedish', coalesce(ppl.names, '')), 'D')
+  FROM agenda_items i
+  JOIN meetings m ON m.id = i.meeting_id
+  LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT x.person_id) FILTER (WHERE x.person_id IS NOT NULL) AS ids,
+      array_agg(DISTINCT p.municipality_id) FILTER (WHERE p.municipality_id IS NOT NULL) AS municipalities,
+      string_agg(x.name, ' ') AS names
+    FROM (SELECT r.person_id, r.name FROM item_raisers r WHERE r.item_id = i.id
+          UNION ALL SELECT pp.id, pp.name FROM people pp WHERE pp.id = i.presenter_id) x
+    LEFT JOIN people p ON p.id = x.person_id
+  ) ppl ON true
+  LEFT JOIN LATERAL (
+    SELECT string_agg(k.name || ': ' || r.notes, E'\n' ORDER BY k.name) AS text,
+      array_agg(r.municipality_id) AS municipalities
+    FROM round_notes r JOIN municipalities k ON k.id = r.municipality_id WHERE r.item_id = i.id
+  ) rn ON true
+  WHERE i.id = p_id
+  ON CONFLICT (kind, source_id) DO UPDATE SET
+    network_id = excluded.network_id, meeting_id = excluded.meeting_id, item_id = excluded.item_id,
+    date = excluded.date, state = excluded.state, person_ids = excluded.person_ids,
+    municipality_ids = excluded.municipality_ids, document = excluded.document;
+  IF NOT FOUND THEN
+    DELETE FROM search_documents WHERE kind = 'item' AND source_id = p_id;
+  END IF;
+END $$;
+
+-- A decision reads like the minutes write it: its item's title (C), then "Beslut: att ..." (A),
+-- so "beslut medelpunkten" finds the decisions about Medelpunkten, the words close together.
+CREATE FUNCTION search_refresh_decision(p_id integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO search_documents AS s
+    (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'decision', d.id, d.network_id, m.id, d.item_id, m.date, m.state, '{}', '{}',
+    setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
+      || setweight(to_tsvector('swedish', 'beslut'), 'A') || setweight(d.search, 'A')
+  FROM decisions d
+  JOIN meetings m ON m.id = d.meeting_id
+  LEFT JOIN agenda_items i ON i.id = d.item_id
+  WHERE d.id = p_id
+  ON CONFLICT (kind, source_id) DO UPDATE SET
+    network_id = excluded.network_id, meeting_id = excluded.meeting_id, item_id = excluded.item_id,
+    date = excluded.date, state = excluded.state, document = excluded.document;
+  IF NOT FOUND THEN
+    DELETE FROM search_documents WHERE kind = 'decision' AND source_id = p_id;
+  END IF;
+END $$;
+
+-- An action: its item's title (C), "Uppdrag: ..." (A) and the assignees' names (D).
+CREATE FUNCTION search_refresh_action(p_id integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO search_documents AS s
+    (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'action', a.id, a.network_id, m.id, a.item_id, coalesce(m.date, a.created_at::date), m.state,
+    coalesce(asg.ids, '{}'), coalesce(asg.municipalities, '{}'),
+    setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
+      || setweight(to_tsvector('swedish', 'uppdrag'), 'A') || setweight(a.search, 'A')
+      || setweight(to_tsvector('swedish', coalesce(asg.names, '')), 'D')
+  FROM actions a
+  LEFT JOIN meetings m ON m.id = a.opened_meeting_id
+  LEFT JOIN agenda_items i ON i.id = a.item_id
+  LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT x.person_id) FILTER (WHERE x.person_id IS NOT NULL) AS ids,
+      array_agg(DISTINCT p.municipality_id) FILTER (WHERE p.municipality_id IS NOT NULL) AS municipalities,
+      string_agg(x.name, ' ') AS names
+    FROM action_assignees x LEFT JOIN people p ON p.id = x.person_id WHERE x.action_id = a.id
+  ) asg ON true
+  WHERE a.id = p_id
+  ON CONFLICT (kind, source_id) DO UPDATE SET
+    network_id = excluded.network_id, meeting_id = excluded.meeting_id, item_id = excluded.item_id,
+    date = excluded.date, state = excluded.state, person_ids = excluded.person_ids,
+    municipality_ids = excluded.municipality_ids, document = excluded.document;
+  IF NOT FOUND THEN
+    DELETE FROM search_documents WHERE kind = 'action' AND source_id = p_id;
+  END IF;
+END $$;
+
+CREATE FUNCTION search_on_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM search_documents WHERE kind = 'item' AND source_id = OLD.id;
+    RETURN NULL;
+  END IF;
+  PERFORM search_refresh_item(NEW.id);
+  -- decisions and actions carry their item's title
+  IF TG_OP = 'UPDATE' AND NEW.title IS DISTINCT FROM OLD.title THEN
+    FOR r IN SELECT id FROM decisions WHERE item_id = NEW.id LOOP PERFORM search_refresh_decision(r.id); END LOOP;
+    FOR r IN SELECT id FROM actions WHERE item_id = NEW.id LOOP PERFORM search_refresh_action(r.id); END LOOP;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_item AFTER INSERT OR DELETE OR UPDATE OF title, notes, meeting_id, presenter_id
+  ON agenda_items FOR EACH ROW EXECUTE FUNCTION search_on_item();
+
+CREATE FUNCTION search_on_decision() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM search_documents WHERE kind = 'decision' AND source_id = OLD.id;
+  ELSE
+    PERFORM search_refresh_decision(NEW.id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_decision AFTER INSERT OR UPDATE OR DELETE ON decisions
+  FOR EACH ROW EXECUTE FUNCTION search_on_decision();
+
+CREATE FUNCTION search_on_action() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM search_documents WHERE kind = 'action' AND source_id = OLD.id;
+  ELSE
+    PERFORM search_refresh_action(NEW.id);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_action AFTER INSERT OR DELETE OR UPDATE OF text, network_id, item_id, opened_meeting_id
+  ON actions FOR EACH ROW EXECUTE FUNCTION search_on_action();
+
+-- Raisers and round notes belong to an item's document, assignees to an action's.
+CREATE FUNCTION search_on_item_part() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.item_id <> OLD.item_id) THEN
+    PERFORM search_refresh_item(OLD.item_id);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM search_refresh_item(NEW.item_id); END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_item_raiser AFTER INSERT OR UPDATE OR DELETE ON item_raisers
+  FOR EACH ROW EXECUTE FUNCTION search_on_item_part();
+CREATE TRIGGER search_round_note AFTER INSERT OR UPDATE OR DELETE ON round_notes
+  FOR EACH ROW EXECUTE FUNCTION search_on_item_part();
+
+CREATE FUNCTION search_on_assignee() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.action_id <> OLD.action_id) THEN
+    PERFORM search_refresh_action(OLD.action_id);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM search_refresh_action(NEW.action_id); END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_assignee AFTER INSERT OR UPDATE OR DELETE ON action_assignees
+  FOR EACH ROW EXECUTE FUNCTION search_on_assignee();
+
+-- A meeting's date, state or network shows on every document in it.
+CREATE FUNCTION search_on_meeting() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE search_documents
+  SET date = NEW.date, state = NEW.state,
+      network_id = CASE WHEN kind = 'item' THEN NEW.network_id ELSE network_id END
+  WHERE meeting_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_meeting AFTER UPDATE OF date, state, network_id ON meetings
+  FOR EACH ROW WHEN (NEW.date IS DISTINCT FROM OLD.date OR NEW.state IS DISTINCT FROM OLD.state
+                     OR NEW.network_id IS DISTINCT FROM OLD.network_id)
+  EXECUTE FUNCTION search_on_meeting();
+
+-- A person's name or municipality shows on the documents that name them.
+CREATE FUNCTION search_on_person() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT kind, source_id FROM search_documents WHERE person_ids @> ARRAY[NEW.id] LOOP
+    IF r.kind = 'item' THEN PERFORM search_refresh_item(r.source_id);
+    ELSIF r.kind = 'action' THEN PERFORM search_refresh_action(r.source_id);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_person AFTER UPDATE OF name, municipality_id ON people
+  FOR EACH ROW EXECUTE FUNCTION search_on_person();
+
+-- Rebuilds every search document from the source tables, set-based: for a bulk load that ran
+-- with the triggers disabled, or after changing how documents are built.
+CREATE FUNCTION search_documents_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+  DELETE FROM search_documents;
+  INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'item', i.id, m.network_id, m.id, i.id, m.date, m.state, '{}', '{}', i.search
+  FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id;
+  INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'decision', d.id, d.network_id, m.id, d.item_id, m.date, m.state, '{}', '{}',
+    setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
+      || setweight(to_tsvector('swedish', 'beslut'), 'A') || setweight(d.search, 'A')
+  FROM decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN agenda_items i ON i.id = d.item_id;
+  INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
+  SELECT 'action', a.id, a.network_id, m.id, a.item_id, coalesce(m.date, a.created_at::date), m.state, '{}', '{}',
+    setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
+      || setweight(to_tsvector('swedish', 'uppdrag'), 'A') || setweight(a.search, 'A')
+  FROM actions a LEFT JOIN meetings m ON m.id = a.opened_meeting_id LEFT JOIN agenda_items i ON i.id = a.item_id;
+  -- the few documents with people or round notes get their full form
+  PERFORM search_refresh_item(x.item_id) FROM (
+    SELECT item_id FROM item_raisers UNION SELECT item_id FROM round_notes
+    UNION SELECT id FROM agenda_items WHERE presenter_id IS NOT NULL) x;
+  PERFORM search_refresh_action(x.action_id) FROM (SELECT DISTINCT action_id FROM action_assignees) x;
+  SELECT count(*) INTO n FROM search_documents;
+  RETURN n;
+END $$;
+
+SELECT search_documents_rebuild();
+
+-- Names: people and their other spellings (not stemmed), networks (stemmed, with their purpose).
+CREATE INDEX people_name_search ON people USING gin (to_tsvector('simple', name));
+CREATE INDEX person_aliases_alias_search ON person_aliases USING gin (to_tsvector('simple', alias));
+CREATE INDEX networks_search ON networks USING gin (to_tsvector('swedish', name || ' ' || purpose));
+
+-- Filters and reports.
+CREATE INDEX item_raisers_person ON item_raisers (person_id);
+CREATE INDEX attendance_meeting_status ON attendance (meeting_id, status);
+CREATE INDEX memberships_role ON memberships (role, network_id);
+CREATE INDEX decisions_network_year ON decisions (network_id, year);
+CREATE INDEX actions_due_open ON actions (due_date) WHERE status = 'open';
