@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDemoCommand } from "./demo.js";
+import { registerReportCommand } from "./report.js";
+import { registerSearchCommand } from "./search.js";
 import { registerServeCommand } from "./serve.js";
 
 /** Builds the `samrad` command with all its subcommands. */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerSearchCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Tx } from "../db/client.js";
-import { findMunicipality, findNetworkScope } from "../db/queries/lookups.js";
+import { findMunicipality, findNetworkScope, type NetworkScope } from "../db/queries/lookups.js";
+import type { ReadScope } from "../db/queries/scope.js";
 import {
+  type CompiledQuery,
   compileQuery,
   type DocumentDetail,
   type DocumentFilters,
@@ -13,7 +15,7 @@ import {
 } from "../db/queries/search.js";
 import type { Actor } from "../domain/permissions.js";
 import { hitTitle, hitUrl, type SnippetPart, snippetParts } from "../domain/search-hit.js";
-import { parseSearchQuery } from "../domain/search-query.js";
+import { type ParsedQuery, parseSearchQuery } from "../domain/search-query.js";
 import { AppError } from "../errors.js";
 import { readScopeOf } from "./readScope.js";
 
@@ -28,16 +30,21 @@ export const HIT_KINDS = ["item", "decision", "action", "person", "network"] as 
 /** A kind of hit. */
 export type HitKind = (typeof HIT_KINDS)[number];
 
-/** What a search asks for; the web and the CLI parse into this. */
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** What a search asks for; the web and the CLI parse into this (empty form fields mean "any"). */
 export const SearchInput = z.object({
   q: z.string().max(100_000, "sökningen är för lång").default(""),
-  network: z.string().trim().max(200).optional(),
-  year: z.coerce.number().int().min(1900, "året är orimligt").max(2200, "året är orimligt").optional(),
-  kind: z.enum(HIT_KINDS).optional(),
-  person: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  municipality: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE, `högst sida ${MAX_PAGE}`).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
+  network: z.preprocess(blank, z.string().trim().max(200).optional()),
+  year: z.preprocess(
+    blank,
+    z.coerce.number().int().min(1900, "året är orimligt").max(2200, "året är orimligt").optional(),
+  ),
+  kind: z.preprocess(blank, z.enum(HIT_KINDS, "okänd sorts träff").optional()),
+  person: z.preprocess(blank, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+  municipality: z.preprocess(blank, z.string().trim().max(200).optional()),
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(MAX_PAGE, `högst sida ${MAX_PAGE}`).default(1)),
+  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(PAGE_SIZE)),
 });
 
 /** A parsed search request. */
@@ -99,24 +106,60 @@ function toHit(d: DocumentDetail): SearchHit {
   };
 }
 
+/** A search request resolved: who may read what, the compiled query and the filters. */
+export type PreparedSearch = {
+  scope: ReadScope;
+  parsed: ParsedQuery;
+  compiled: CompiledQuery;
+  network: NetworkScope | null;
+  municipality: { id: number; name: string } | null;
+  filters: DocumentFilters;
+  documentKinds: DocumentKind[];
+  notes: string[];
+};
+
 /**
- * Searches item titles and notes, decisions, actions, people and networks the actor may read.
- * Never fails on what was typed: empty or absurd queries give a message and no hits.
+ * Authorizes, parses and compiles a search and resolves its filters. Unknown networks and
+ * municipalities are bad requests (they come from a form or a flag); the query text never is.
  */
-export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promise<SearchResult> {
+export async function prepareSearch(tx: Tx, actor: Actor, input: SearchRequest): Promise<PreparedSearch> {
   const scope = await readScopeOf(tx, actor);
   const parsed = parseSearchQuery(input.q);
   const notes = parsed.truncated ? ["Sökningen var mycket lång och har kortats."] : [];
-  const network = input.network ? await findNetworkScope(tx, input.network) : null;
+  const network = input.network ? ((await findNetworkScope(tx, input.network)) ?? null) : null;
   if (input.network && !network) {
     throw new AppError("bad_request", `Nätverket ”${input.network.slice(0, 80)}” finns inte.`, { where: "network" });
   }
-  const municipality = input.municipality ? await findMunicipality(tx, input.municipality) : null;
+  const municipality = input.municipality ? ((await findMunicipality(tx, input.municipality)) ?? null) : null;
   if (input.municipality && !municipality) {
     throw new AppError("bad_request", `Kommunen ”${input.municipality.slice(0, 80)}” finns inte.`, {
       where: "municipality",
     });
   }
+  const compiled = await compileQuery(tx, parsed);
+  const documentKinds = (["item", "decision", "action"] as DocumentKind[]).filter(
+    (k) => input.kind === undefined || input.kind === k,
+  );
+  const filters: DocumentFilters = {
+    ...(network ? { networkIds: network.ids } : {}),
+    ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.kind ? { kinds: documentKinds } : {}),
+    ...(input.person !== undefined ? { personId: input.person } : {}),
+    ...(municipality ? { municipalityId: municipality.id } : {}),
+  };
+  return { scope, parsed, compiled, network, municipality, filters, documentKinds, notes };
+}
+
+/**
+ * Searches item titles and notes, decisions, actions, people and networks the actor may read.
+ * Never fails on what was typed: empty or absurd queries give a message and no hits.
+ */
+export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promise<SearchResult> {
+  const { scope, parsed, compiled, network, municipality, filters, documentKinds, notes } = await prepareSearch(
+    tx,
+    actor,
+    input,
+  );
   const base = {
     query: input.q,
     hits: [] as SearchHit[],
@@ -132,18 +175,6 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
     },
   };
   if (parsed.problem) return { ...base, message: parsed.problem };
-  const compiled = await compileQuery(tx, parsed);
-
-  const documentKinds = (["item", "decision", "action"] as DocumentKind[]).filter(
-    (k) => input.kind === undefined || input.kind === k,
-  );
-  const filters: DocumentFilters = {
-    ...(network ? { networkIds: network.ids } : {}),
-    ...(input.year !== undefined ? { year: input.year } : {}),
-    ...(input.kind ? { kinds: documentKinds } : {}),
-    ...(input.person !== undefined ? { personId: input.person } : {}),
-    ...(municipality ? { municipalityId: municipality.id } : {}),
-  };
   const offset = (input.page - 1) * input.limit;
   const ranked =
     compiled.swedish && documentKinds.length > 0

@@ -12,6 +12,8 @@ import { registerActor } from "./actor.js";
 import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
 import { registerPageRoutes } from "./routes/pages.js";
+import { registerReportRoutes } from "./routes/reports.js";
+import { registerSearchRoutes } from "./routes/search.js";
 import { ErrorPage } from "./views/error-page.js";
 
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), "assets");
@@ -83,5 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: "ok", database: opts.database.kind };
   });
   registerPageRoutes(app, opts.database.db);
+  registerSearchRoutes(app, opts.database.db);
+  registerReportRoutes(app, opts.database.db);
   return app;
 }

@@ -68,7 +68,8 @@ export type RankedDocument = {
   rank: number;
 };
 
-function filterSql(filters: DocumentFilters) {
+/** The AND-ed SQL conditions of search filters on search_documents d (empty when none). */
+export function filterSql(filters: DocumentFilters) {
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.networkIds) conditions.push(sql`d.network_id = ANY(${sql.val(filters.networkIds)}::int[])`);
   if (filters.year !== undefined) {

@@ -3,6 +3,7 @@ import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../d
 import { DateText, Empty } from "./components.js";
 import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
+import { NetworkSearchBox } from "./search-page.js";
 
 function Period({ from, to }: { from: string | null; to: string | null }) {
   if (!from && !to) return null;
@@ -30,6 +31,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
         {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
       </p>
       {network.purpose && <p class="lead">{network.purpose}</p>}
+      <NetworkSearchBox name={network.name} slug={network.slug} />
 
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande möten</h2>
