@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client.js";
 import { listTimelineItems, type TimelineItem } from "../db/queries/timeline.js";
+import { formatDate } from "../domain/dates.js";
 import type { Actor } from "../domain/permissions.js";
 import { prepareSearch, type SearchRequest } from "./search.js";
 
@@ -59,11 +60,13 @@ export async function getTopicTimeline(tx: Tx, actor: Actor, input: SearchReques
   if (!compiled.swedish) {
     return { ...empty, message: "Sökningen innehöll bara vanliga småord. Lägg till ett ord som säger mer." };
   }
-  const { items, capped } = await listTimelineItems(tx, {
+  const { kinds: _, ...allKinds } = filters;
+  const { items, capped, since } = await listTimelineItems(tx, {
     tsquery: compiled.swedish,
     scope,
-    filters: { ...filters, kinds: undefined } as typeof filters,
+    filters: allKinds,
     cap: TIMELINE_CAP,
+    newest: compiled.newest,
   });
   const meetings: TimelineMeeting[] = [];
   for (const item of items) {
@@ -97,6 +100,13 @@ export async function getTopicTimeline(tx: Tx, actor: Actor, input: SearchReques
     actions: all.reduce((n, y) => n + y.actions, 0),
     capped,
     message: meetings.length === 0 ? "Ämnet finns inte i några anteckningar du kan läsa." : null,
-    notes: capped ? [...notes, `Ämnet är vanligt: tidslinjen visar de ${TIMELINE_CAP} senaste träffarna.`] : notes,
+    notes: capped
+      ? [
+          ...notes,
+          since
+            ? `Ämnet är vanligt: tidslinjen visar träffarna från ${formatDate(since)} och framåt.`
+            : `Ämnet är vanligt: tidslinjen visar ${TIMELINE_CAP} av träffarna.`,
+        ]
+      : notes,
   };
 }

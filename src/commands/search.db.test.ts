@@ -190,7 +190,7 @@ describe("search", () => {
   });
 
   it("finds people and networks by name", async () => {
-    const people = await run(SYSTEM, { q: "otto bra" });
+    const people = await run(SYSTEM, { q: "otto bran" });
     expect(people.hits[0]).toMatchObject({ kind: "person", title: "Otto Brandt", url: `/personer/${ids.otto}` });
     const networks = await run(SYSTEM, { q: "äldreomsorg" });
     expect(networks.hits[0]).toMatchObject({ kind: "network", title: "Omsorgschefernas nätverk" });
@@ -270,31 +270,40 @@ describe("search", () => {
       const compiled = await compileQuery(database.db, parseSearchQuery(q));
       if (compiled.swedish) {
         await rankDocuments(database.db, {
+          newest: compiled.newest,
           tsquery: compiled.swedish,
           scope: { all: true },
           filters: {},
           kindHints: [],
           limit: 5,
           offset: 0,
-          cap: 10,
         });
       }
     }
   });
 
-  it("ranks only the newest matches when there are more than the cap, and says so", async () => {
+  it("ranks common words within the newest window that holds enough hits, and says from when", async () => {
     const compiled = await compileQuery(database.db, parseSearchQuery("socialjour "));
-    const ranked = await rankDocuments(database.db, {
-      tsquery: compiled.swedish ?? "",
-      scope: { all: true },
-      filters: {},
-      kindHints: [],
-      limit: 10,
-      offset: 0,
-      cap: 2,
-    });
-    expect(ranked.total).toBe(2);
-    expect(ranked.rows.map((r) => r.date).sort()).toEqual(["2020-05-15", "2020-06-12"]);
+    const rank = (wanted: number) =>
+      rankDocuments(database.db, {
+        newest: compiled.newest,
+        tsquery: compiled.swedish ?? "",
+        scope: { all: true },
+        filters: {},
+        kindHints: [],
+        limit: 10,
+        offset: 0,
+        wanted,
+      });
+    const newest = await rank(2);
+    expect(newest).toMatchObject({ since: "2020-04-01", more: true, total: 2 });
+    expect(newest.rows.map((r) => r.date).sort()).toEqual(["2020-05-15", "2020-06-12"]);
+    const wider = await rank(3);
+    expect(wider).toMatchObject({ since: "2020-01-01", total: 3 });
+    expect(wider.rows.map((r) => r.date)).toContain("2020-03-06");
+    const all = await rank(100);
+    expect(all).toMatchObject({ since: null, more: false, total: 4 });
+    expect(all.rows.map((r) => r.date)).toContain("2019-09-06");
   });
 
   it("refuses an unknown network or municipality filter with the field named", async () => {

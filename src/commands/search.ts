@@ -10,9 +10,9 @@ import {
   type DocumentKind,
   documentDetails,
   rankDocuments,
-  searchNetworks,
-  searchPeople,
+  searchEntities,
 } from "../db/queries/search.js";
+import { formatDate } from "../domain/dates.js";
 import type { Actor } from "../domain/permissions.js";
 import { hitTitle, hitUrl, type SnippetPart, snippetParts } from "../domain/search-hit.js";
 import { type ParsedQuery, parseSearchQuery } from "../domain/search-query.js";
@@ -22,8 +22,6 @@ import { readScopeOf } from "./readScope.js";
 /** How many hits a page shows, and the deepest page. */
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 50;
-/** The newest this-many matches are ranked; more are reported as "more than". */
-export const CANDIDATE_CAP = 1000;
 
 /** Every kind of hit. */
 export const HIT_KINDS = ["item", "decision", "action", "person", "network"] as const;
@@ -74,10 +72,12 @@ export type SearchHit = {
 export type SearchResult = {
   query: string;
   hits: SearchHit[];
-  /** matching documents found (people and networks not counted); at most CANDIDATE_CAP */
+  /** matching documents counted (people and networks not counted) */
   total: number;
-  /** true when there were more matches than were counted */
+  /** true when there are more matches than were counted (older than `since`, or past the cap) */
   more: boolean;
+  /** when only the newest matches were ranked: the first day of the window they came from */
+  since: string | null;
   page: number;
   pageSize: number;
   /** a calm Swedish sentence when nothing could be searched for, or why nothing was found */
@@ -165,6 +165,7 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
     hits: [] as SearchHit[],
     total: 0,
     more: false,
+    since: null as string | null,
     page: input.page,
     pageSize: input.limit,
     notes,
@@ -185,9 +186,9 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
           kindHints: parsed.kindHints,
           limit: input.limit,
           offset,
-          cap: CANDIDATE_CAP,
+          newest: compiled.newest,
         })
-      : { rows: [], total: 0 };
+      : { rows: [], total: 0, more: false, since: null };
   const details = compiled.swedish
     ? await documentDetails(
         tx,
@@ -198,64 +199,40 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
 
   // People and networks are few and named exactly: they lead the first page.
   const entities: SearchHit[] = [];
-  const entityFilters = input.year === undefined && input.person === undefined;
-  if (input.page === 1 && entityFilters) {
-    if (compiled.names && (input.kind === undefined || input.kind === "person")) {
-      const people = await searchPeople(tx, compiled.names, {
-        ...(network ? { networkIds: network.ids } : {}),
-        ...(municipality ? { municipalityId: municipality.id } : {}),
-        limit: 5,
+  if (input.page === 1 && input.year === undefined && input.person === undefined) {
+    const matches = await searchEntities(tx, {
+      names: input.kind === undefined || input.kind === "person" ? compiled.names : null,
+      tsquery: input.kind === undefined || input.kind === "network" ? compiled.swedish : null,
+      ...(network ? { networkIds: network.ids } : {}),
+      ...(municipality ? { municipalityId: municipality.id } : {}),
+      limit: 5,
+    });
+    for (const m of matches) {
+      const parts = m.kind === "network" ? snippetParts(m.snippet) : [{ text: m.snippet, hit: false }];
+      entities.push({
+        kind: m.kind,
+        network: m.kind === "network" ? m.name : null,
+        networkSlug: m.slug,
+        date: null,
+        title: m.name,
+        titleParts: [{ text: m.name, hit: false }],
+        snippet: parts.map((p) => p.text).join(""),
+        parts: parts.filter((p) => p.text.length > 0),
+        url: m.kind === "network" ? `/natverk/${m.slug}` : `/personer/${m.id}`,
+        meetingId: null,
+        itemId: null,
+        id: m.id,
       });
-      for (const p of people) {
-        const text = [p.title, p.municipality].filter(Boolean).join(", ");
-        entities.push({
-          kind: "person",
-          network: null,
-          networkSlug: null,
-          date: null,
-          title: p.name,
-          titleParts: [{ text: p.name, hit: false }],
-          snippet: text,
-          parts: [{ text, hit: false }],
-          url: `/personer/${p.id}`,
-          meetingId: null,
-          itemId: null,
-          id: p.id,
-        });
-      }
-    }
-    if (compiled.swedish && !municipality && (input.kind === undefined || input.kind === "network")) {
-      const networks = await searchNetworks(tx, compiled.swedish, {
-        ...(network ? { networkIds: network.ids } : {}),
-        limit: 5,
-      });
-      for (const n of networks) {
-        const parts = snippetParts(n.snippet);
-        entities.push({
-          kind: "network",
-          network: n.name,
-          networkSlug: n.slug,
-          date: null,
-          title: n.name,
-          titleParts: [{ text: n.name, hit: false }],
-          snippet: parts.map((p) => p.text).join(""),
-          parts,
-          url: `/natverk/${n.slug}`,
-          meetingId: null,
-          itemId: null,
-          id: n.id,
-        });
-      }
     }
   }
 
   const hits = [...entities, ...details.map(toHit)];
-  const more = ranked.total >= CANDIDATE_CAP;
   return {
     ...base,
     hits,
     total: ranked.total,
-    more,
+    more: ranked.more,
+    since: ranked.since,
     message:
       hits.length > 0
         ? null
@@ -264,10 +241,10 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
           : input.page > 1
             ? "Inga fler träffar."
             : "Inga träffar.",
-    notes: more
+    notes: ranked.since
       ? [
           ...notes,
-          `Ordet är vanligt: de ${CANDIDATE_CAP} senaste träffarna är rangordnade. Lägg till ett ord eller ett filter för att hitta äldre.`,
+          `Sökningen ger många träffar: de från ${formatDate(ranked.since)} och framåt är rangordnade. Lägg till ett ord eller välj ett år för att hitta äldre.`,
         ]
       : notes,
   };

@@ -8,8 +8,8 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_WORDS = 12;
 /** Longer "words" are noise (pasted hashes, base64) and are dropped. */
 export const MAX_WORD_CHARS = 60;
-/** A last word this short is matched whole: a prefix of one or two letters matches half the archive. */
-export const MIN_PREFIX_CHARS = 3;
+/** A last word shorter than this is matched whole: a prefix of a few letters matches half the archive. */
+export const MIN_PREFIX_CHARS = 4;
 
 /** Which kind of hit a word in the query asks for ("beslut om ...", "uppdrag ..."). */
 export type KindHint = "decision" | "action";

@@ -70,7 +70,12 @@ export function sanitizeSvg(svg: Node, label: string): string {
     for (const attr of ["onload", "onclick", "onerror"]) n.removeAttribute(attr);
   };
   fix(svg);
-  walk(svg, fix);
+  walk(svg, (n) => {
+    fix(n);
+    // The chart is one image (role="img" with its own name): names on its parts are not allowed.
+    n.removeAttribute("aria-label");
+    n.removeAttribute("aria-description");
+  });
   svg.setAttribute("class", "chart-svg");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);

@@ -1,7 +1,12 @@
 -- Search: one table of search documents (agenda items, decisions, actions) kept up to date by
--- triggers, so one GIN index answers a query over all kinds, filters (network, date, person,
--- municipality, who may read it) live beside the text, and the newest matches can be taken
--- first through the date index when a word is too common to rank every match.
+-- triggers, so one GIN index answers a query over all kinds, and filters (network, date, person,
+-- municipality, who may read it) live beside the text.
+--
+-- Every document also carries two date tokens, '§y2024' and '§m2024-05' (no query word can contain
+-- '§'). A word found in half the archive would make PostgreSQL fetch and rank half the table;
+-- instead the search asks for "word AND one of the newest months/years" and widens the window
+-- until enough hits are found. GIN's fast scan intersects inside the index, so only the hits in
+-- the window are read from the table: the cost stays small however common the word.
 -- Plus name search for people and networks, and indexes the reports group by.
 -- PostgreSQL 15 features only.
 
@@ -31,6 +36,13 @@ CREATE INDEX search_documents_item ON search_documents (item_id);
 CREATE INDEX search_documents_people ON search_documents USING gin (person_ids);
 CREATE INDEX search_documents_municipalities ON search_documents USING gin (municipality_ids);
 
+-- The date tokens of a document dated d (none without a date).
+CREATE FUNCTION search_date_tokens(d date) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN d IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY[
+    '§y' || extract(year FROM d)::int::text,
+    '§m' || extract(year FROM d)::int::text || '-' || lpad(extract(month FROM d)::int::text, 2, '0')]) END
+$$;
+
 -- An agenda item: title (A) and notes (B) as in agenda_items.search, round notes with their
 -- municipality (C), and the names of who raised or presented it (D).
 CREATE FUNCTION search_refresh_item(p_id integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -43,6 +55,7 @@ BEGIN
     i.search
       || setweight(to_tsvector('swedish', coalesce(rn.text, '')), 'C')
       || setweight(to_tsvector('swedish', coalesce(ppl.names, '')), 'D')
+      || search_date_tokens(m.date)
   FROM agenda_items i
   JOIN meetings m ON m.id = i.meeting_id
   LEFT JOIN LATERAL (
@@ -77,6 +90,7 @@ BEGIN
   SELECT 'decision', d.id, d.network_id, m.id, d.item_id, m.date, m.state, '{}', '{}',
     setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
       || setweight(to_tsvector('swedish', 'beslut'), 'A') || setweight(d.search, 'A')
+      || search_date_tokens(m.date)
   FROM decisions d
   JOIN meetings m ON m.id = d.meeting_id
   LEFT JOIN agenda_items i ON i.id = d.item_id
@@ -99,6 +113,7 @@ BEGIN
     setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
       || setweight(to_tsvector('swedish', 'uppdrag'), 'A') || setweight(a.search, 'A')
       || setweight(to_tsvector('swedish', coalesce(asg.names, '')), 'D')
+      || search_date_tokens(coalesce(m.date, a.created_at::date))
   FROM actions a
   LEFT JOIN meetings m ON m.id = a.opened_meeting_id
   LEFT JOIN agenda_items i ON i.id = a.item_id
@@ -185,9 +200,18 @@ END $$;
 CREATE TRIGGER search_assignee AFTER INSERT OR UPDATE OR DELETE ON action_assignees
   FOR EACH ROW EXECUTE FUNCTION search_on_assignee();
 
--- A meeting's date, state or network shows on every document in it.
+-- A meeting's state or network shows on every document in it; a new date changes their date tokens.
 CREATE FUNCTION search_on_meeting() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
 BEGIN
+  IF NEW.date IS DISTINCT FROM OLD.date THEN
+    FOR r IN SELECT kind, source_id FROM search_documents WHERE meeting_id = NEW.id LOOP
+      IF r.kind = 'item' THEN PERFORM search_refresh_item(r.source_id);
+      ELSIF r.kind = 'decision' THEN PERFORM search_refresh_decision(r.source_id);
+      ELSE PERFORM search_refresh_action(r.source_id);
+      END IF;
+    END LOOP;
+  END IF;
   UPDATE search_documents
   SET date = NEW.date, state = NEW.state,
       network_id = CASE WHEN kind = 'item' THEN NEW.network_id ELSE network_id END
@@ -220,17 +244,19 @@ DECLARE n bigint;
 BEGIN
   DELETE FROM search_documents;
   INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
-  SELECT 'item', i.id, m.network_id, m.id, i.id, m.date, m.state, '{}', '{}', i.search
+  SELECT 'item', i.id, m.network_id, m.id, i.id, m.date, m.state, '{}', '{}', i.search || search_date_tokens(m.date)
   FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id;
   INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
   SELECT 'decision', d.id, d.network_id, m.id, d.item_id, m.date, m.state, '{}', '{}',
     setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
       || setweight(to_tsvector('swedish', 'beslut'), 'A') || setweight(d.search, 'A')
+      || search_date_tokens(m.date)
   FROM decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN agenda_items i ON i.id = d.item_id;
   INSERT INTO search_documents (kind, source_id, network_id, meeting_id, item_id, date, state, person_ids, municipality_ids, document)
   SELECT 'action', a.id, a.network_id, m.id, a.item_id, coalesce(m.date, a.created_at::date), m.state, '{}', '{}',
     setweight(to_tsvector('swedish', coalesce(i.title, '')), 'C')
       || setweight(to_tsvector('swedish', 'uppdrag'), 'A') || setweight(a.search, 'A')
+      || search_date_tokens(coalesce(m.date, a.created_at::date))
   FROM actions a LEFT JOIN meetings m ON m.id = a.opened_meeting_id LEFT JOIN agenda_items i ON i.id = a.item_id;
   -- the few documents with people or round notes get their full form
   PERFORM search_refresh_item(x.item_id) FROM (
@@ -242,6 +268,7 @@ BEGIN
 END $$;
 
 SELECT search_documents_rebuild();
+ANALYZE search_documents;
 
 -- Names: people and their other spellings (not stemmed), networks (stemmed, with their purpose).
 CREATE INDEX people_name_search ON people USING gin (to_tsvector('simple', name));

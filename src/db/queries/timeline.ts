@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 import { type ReadScope, readableSql } from "./scope.js";
-import { type DocumentFilters, filterSql } from "./search.js";
+import { type DocumentFilters, filterSql, widenUntilEnough } from "./search.js";
 
 /** An item where a topic came up, with the decisions and actions under it. */
 export type TimelineItem = {
@@ -18,24 +18,28 @@ export type TimelineItem = {
 };
 
 /**
- * The items, decisions and actions matching a query among the newest `cap` matches, oldest first:
- * every matched item, the item of every matched decision or action, and all decisions and
- * actions under those items.
+ * The items, decisions and actions matching a query, oldest first: every matched item, the item
+ * of every matched decision or action, and all decisions and actions under those items. A topic
+ * with more than `cap` matches shows the newest window holding that many (see widenUntilEnough).
  */
 export async function listTimelineItems(
   tx: Tx,
-  opts: { tsquery: string; scope: ReadScope; filters: DocumentFilters; cap: number },
-): Promise<{ items: TimelineItem[]; capped: boolean }> {
-  const matches = await sql<{ kind: string; itemId: number | null; sourceId: number }>`
-    SELECT d.kind, d.item_id AS "itemId", d.source_id AS "sourceId"
-    FROM search_documents d
-    WHERE d.document @@ ${opts.tsquery}::tsquery AND d.meeting_id IS NOT NULL
-      AND ${readableSql(opts.scope, "d.state", "d.network_id")} ${filterSql(opts.filters)}
-    ORDER BY d.date DESC, d.id DESC
-    LIMIT ${opts.cap}`.execute(tx);
+  opts: { tsquery: string; scope: ReadScope; filters: DocumentFilters; cap: number; newest: string | null },
+): Promise<{ items: TimelineItem[]; capped: boolean; since: string | null }> {
+  const window = { filters: opts.filters, wanted: opts.cap, cap: opts.cap, newest: opts.newest };
+  const matches = await widenUntilEnough(window, async (w) => {
+    const r = await sql<{ kind: string; itemId: number | null; sourceId: number }>`
+      SELECT d.kind, d.item_id AS "itemId", d.source_id AS "sourceId"
+      FROM search_documents d
+      WHERE ${w ? sql`d.document @@ (${opts.tsquery}::tsquery && ${w}::tsquery)` : sql`d.document @@ ${opts.tsquery}::tsquery`}
+        AND d.meeting_id IS NOT NULL
+        AND ${readableSql(opts.scope, "d.state", "d.network_id")} ${filterSql(opts.filters)}
+      LIMIT ${opts.cap}`.execute(tx);
+    return { rows: r.rows, total: r.rows.length };
+  });
   const itemIds = [...new Set(matches.rows.flatMap((m) => (m.itemId === null ? [] : [m.itemId])))];
   const matchedItems = new Set(matches.rows.filter((m) => m.kind === "item").map((m) => m.sourceId));
-  if (itemIds.length === 0) return { items: [], capped: false };
+  if (itemIds.length === 0) return { items: [], capped: false, since: null };
   const [items, decisions, actions] = await Promise.all([
     sql<Omit<TimelineItem, "decisions" | "actions" | "matched">>`
       SELECT i.id, m.id AS "meetingId", m.date::text AS date, n.name AS "networkName", n.slug AS "networkSlug",
@@ -59,6 +63,7 @@ export async function listTimelineItems(
       decisions: decisions.rows.filter((d) => d.itemId === i.id).map(({ itemId: _, ...d }) => d),
       actions: actions.rows.filter((a) => a.itemId === i.id).map(({ itemId: _, ...a }) => a),
     })),
-    capped: matches.rows.length >= opts.cap,
+    capped: matches.more,
+    since: matches.since,
   };
 }

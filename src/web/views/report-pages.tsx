@@ -28,7 +28,8 @@ export function ReportsPage() {
 function Table({ table }: { table: ReportTable }) {
   if (table.rows.length === 0) return <Empty>Inga uppgifter att visa.</Empty>;
   return (
-    <div class="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that may scroll sideways must be reachable by keyboard
+    <section class="table-scroll" tabIndex={0} aria-label={`${table.caption} (tabell)`}>
       <table class="list compact" id={`tabell-${table.id}`}>
         <caption>{table.caption}</caption>
         <thead>
@@ -58,7 +59,7 @@ function Table({ table }: { table: ReportTable }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

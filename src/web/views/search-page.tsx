@@ -1,5 +1,6 @@
 import type { SearchPageData } from "../../commands/getSearchPage.js";
-import type { HitKind, SearchHit, SearchRequest } from "../../commands/search.js";
+import { type HitKind, MAX_PAGE, type SearchHit, type SearchRequest } from "../../commands/search.js";
+import { formatDate } from "../../domain/dates.js";
 import type { SnippetPart } from "../../domain/search-hit.js";
 import { DateText } from "./components.js";
 import { Layout } from "./layout.js";
@@ -161,14 +162,20 @@ export function SearchForm(props: { input: Partial<SearchRequest>; options: Opti
   );
 }
 
+function summaryText(result: NonNullable<SearchPageData["result"]>): string {
+  const n = result.total.toLocaleString("sv-SE");
+  const words = `${result.total === 1 ? "träff" : "träffar"} i anteckningar, beslut och uppdrag`;
+  if (result.total === 0)
+    return result.hits.length > 0 ? "Inga träffar i anteckningar, beslut och uppdrag." : (result.message ?? "");
+  if (result.since) return `${n} ${words} sedan ${formatDate(result.since)}, och fler äldre.`;
+  if (result.more) return `Fler än ${n} ${words}.`;
+  return `${n} ${words}.`;
+}
+
 function Summary({ result }: { result: NonNullable<SearchPageData["result"]> }) {
-  const documents = result.hits.filter((h) => h.kind !== "person" && h.kind !== "network").length;
-  const count = result.more
-    ? `Fler än ${result.total.toLocaleString("sv-SE")} träffar`
-    : `${result.total.toLocaleString("sv-SE")} ${result.total === 1 ? "träff" : "träffar"}`;
   return (
     <p class="summary" role="status">
-      {documents > 0 || result.total > 0 ? `${count} i anteckningar, beslut och uppdrag.` : result.message}
+      {summaryText(result)}
     </p>
   );
 }
@@ -178,7 +185,7 @@ export function SearchPage(props: { input: SearchRequest & { asked: boolean }; d
   const { input, data } = props;
   const result = data.result;
   const heading = result && input.q.trim() ? `Sök: ${input.q.trim().slice(0, 80)}` : "Sök";
-  const lastPage = result ? Math.ceil(Math.min(result.total, 1000) / result.pageSize) : 1;
+  const lastPage = result ? Math.min(MAX_PAGE, Math.ceil(result.total / result.pageSize)) : 1;
   return (
     <Layout title={heading} active="search">
       <h1>Sök</h1>
