@@ -19,7 +19,8 @@ describe("search windows", () => {
     expect(nextWindow(windows, 3, 50, 200)?.months).toBe(12);
     expect(nextWindow(windows, 3, 5, 200)?.months).toBe(182);
     expect(nextWindow(windows, 3, 1, 200)).toBeNull();
-    expect(nextWindow(windows, 1, 0, 200)?.months).toBe(24);
+    expect(nextWindow(windows, 1, 0, 200)).toBeNull();
+    expect(nextWindow(windows, 1, 10, 200)?.months).toBe(24);
     expect(nextWindow(windows, 12, 1, 200)).toBeNull();
     expect(nextWindow(windows, 182, 150, 200)).toBeNull();
   });

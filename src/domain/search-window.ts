@@ -59,7 +59,8 @@ export function nextWindow(
   found: number,
   wanted: number,
 ): SearchWindow | null {
-  const needed = found > 0 ? (months * wanted) / found : months * 16;
+  // Nothing found yet: the density is below one hit per window, so assume that.
+  const needed = (months * wanted) / Math.max(found, 1);
   return windows.find((w) => w.months > months && w.months >= needed) ?? null;
 }
 

@@ -33,10 +33,10 @@ export async function compileQuery(tx: Tx, parsed: ParsedQuery): Promise<Compile
   const words = parsed.prefix ? parsed.words.slice(0, -1) : parsed.words;
   const nameTerms = [...words, ...(prefix ? [prefix] : []), ...parsed.excluded.map((w) => `!${w}`)];
   const result = await sql<{ ws: string; stem: string; plain: string; names: string; newest: string | null }>`
-    SELECT websearch_to_tsquery('swedish', ${parsed.websearch})::text AS ws,
-      to_tsquery('swedish', ${prefix})::text AS stem,
-      to_tsquery('simple', ${prefix})::text AS plain,
-      to_tsquery('simple', ${nameTerms.join(" & ")})::text AS names,
+    SELECT ${parsed.websearch ? sql`websearch_to_tsquery('swedish', ${parsed.websearch})::text` : sql`''`} AS ws,
+      ${prefix ? sql`to_tsquery('swedish', ${prefix})::text` : sql`''`} AS stem,
+      ${prefix ? sql`to_tsquery('simple', ${prefix})::text` : sql`''`} AS plain,
+      ${nameTerms.length > 0 ? sql`to_tsquery('simple', ${nameTerms.join(" & ")})::text` : sql`''`} AS names,
       (SELECT max(date)::text FROM search_documents) AS newest`.execute(tx);
   const r = result.rows[0];
   if (!r) return { swedish: null, names: null, newest: null };
