@@ -22,9 +22,11 @@ export type CompiledQuery = { swedish: string | null; names: string | null; newe
 
 /**
  * Compiles a parsed query in the database, in one round trip: web-search syntax for the words,
- * and the last word as a prefix both stemmed ("beslutade" -> beslut:*) and as typed
- * ("medelpu" -> medelpu:*). Only sanitised words reach to_tsquery (see domain/search-query.ts);
- * the canonical output PostgreSQL prints is what is combined and cast back.
+ * and the last word both stemmed ("beslutade" -> beslut) and as a prefix of what was typed
+ * ("medelpu" -> medelpu:*). The stem is matched whole: a stem prefix such as medelpunk:* would make
+ * GIN collect every posting of every matching word, which is slow for common words.
+ * Only sanitised words reach to_tsquery (see domain/search-query.ts); the canonical output
+ * PostgreSQL prints is what is combined and cast back.
  */
 export async function compileQuery(tx: Tx, parsed: ParsedQuery): Promise<CompiledQuery> {
   if (parsed.problem) return { swedish: null, names: null, newest: null };
@@ -34,7 +36,7 @@ export async function compileQuery(tx: Tx, parsed: ParsedQuery): Promise<Compile
   const nameTerms = [...words, ...(prefix ? [prefix] : []), ...parsed.excluded.map((w) => `!${w}`)];
   const result = await sql<{ ws: string; stem: string; plain: string; names: string; newest: string | null }>`
     SELECT ${parsed.websearch ? sql`websearch_to_tsquery('swedish', ${parsed.websearch})::text` : sql`''`} AS ws,
-      ${prefix ? sql`to_tsquery('swedish', ${prefix})::text` : sql`''`} AS stem,
+      ${parsed.prefix ? sql`to_tsquery('swedish', ${parsed.prefix})::text` : sql`''`} AS stem,
       ${prefix ? sql`to_tsquery('simple', ${prefix})::text` : sql`''`} AS plain,
       ${nameTerms.length > 0 ? sql`to_tsquery('simple', ${nameTerms.join(" & ")})::text` : sql`''`} AS names,
       (SELECT max(date)::text FROM search_documents) AS newest`.execute(tx);
@@ -89,9 +91,9 @@ export function filterSql(filters: DocumentFilters) {
 export type Coverage = { total: number; more: boolean; since: string | null };
 
 /** Stop widening the window once it holds this many hits. */
-export const WINDOW_WANTED = 200;
+export const WINDOW_WANTED = 100;
 /** Never read more candidates than this in one step. */
-export const STEP_CAP = 1000;
+export const STEP_CAP = 500;
 
 /**
  * Runs `step` on ever wider windows of the newest documents until one holds `wanted` hits (or on

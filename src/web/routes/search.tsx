@@ -24,6 +24,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Tx): void {
       hits: result.hits.map(({ titleParts: _, ...hit }) => hit),
       total: result.total,
       more: result.more,
+      since: result.since,
       page: result.page,
       message: result.message,
       notes: result.notes,
