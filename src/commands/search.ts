@@ -19,8 +19,9 @@ import { type ParsedQuery, parseSearchQuery } from "../domain/search-query.js";
 import { AppError } from "../errors.js";
 import { readScopeOf } from "./readScope.js";
 
-/** How many hits a page shows, and the deepest page. */
+/** How many hits a page shows. */
 export const PAGE_SIZE = 20;
+/** The deepest page: nobody reads further, and deep offsets only cost. */
 export const MAX_PAGE = 50;
 
 /** Every kind of hit. */

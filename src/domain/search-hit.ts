@@ -1,7 +1,8 @@
 // How a search document is shown: its title, its link, and a snippet split into plain and matched parts.
 
-/** Marks ts_headline puts around matched words (see db/queries/search.ts). */
+/** The mark ts_headline puts before a matched word (see db/queries/search.ts). */
 export const HIT_START = "⟦";
+/** The mark after a matched word. */
 export const HIT_END = "⟧";
 
 /** A piece of a snippet; `hit` when it is a matched word. */
