@@ -1,5 +1,5 @@
 import type { Tx } from "../src/db/client.js";
-import type { MembershipRole } from "../src/db/schema.js";
+import type { MeetingState, MembershipRole } from "../src/db/schema.js";
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}`;
@@ -208,4 +208,141 @@ export async function buildSubmittedItem(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** An agenda item in a meeting, optionally raised by people (person ids or names as written). */
+export async function buildItem(
+  tx: Tx,
+  opts: {
+    meetingId: number;
+    title?: string;
+    notes?: string;
+    position?: number;
+    kind?: "standing" | "item" | "theme" | "information" | "round";
+    raisedBy?: { personId?: number; name: string }[];
+    presenterId?: number;
+  },
+) {
+  const item = await tx
+    .insertInto("agenda_items")
+    .values({
+      meeting_id: opts.meetingId,
+      position: opts.position ?? counter++,
+      kind: opts.kind ?? "item",
+      title: opts.title ?? `Punkt ${unique()}`,
+      notes: opts.notes ?? "",
+      presenter_id: opts.presenterId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const r of opts.raisedBy ?? []) {
+    await tx
+      .insertInto("item_raisers")
+      .values({ item_id: item.id, person_id: r.personId ?? null, name: r.name })
+      .execute();
+  }
+  return item;
+}
+
+/** A person's attendance at a meeting, in a municipality by name. */
+export async function buildAttendance(
+  tx: Tx,
+  opts: {
+    meetingId: number;
+    personId: number;
+    status?: "present" | "absent" | "excused" | "guest";
+    municipality?: string | null;
+    isChair?: boolean;
+  },
+) {
+  const municipality = opts.municipality
+    ? await tx.selectFrom("municipalities").select("id").where("name", "=", opts.municipality).executeTakeFirstOrThrow()
+    : null;
+  return tx
+    .insertInto("attendance")
+    .values({
+      meeting_id: opts.meetingId,
+      person_id: opts.personId,
+      status: opts.status ?? "present",
+      municipality_id: municipality?.id ?? null,
+      is_chair: opts.isChair ?? false,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A decision under an item (numbered next in its network and year unless given). */
+export async function buildDecision(tx: Tx, opts: { itemId: number; text?: string; number?: number }) {
+  const item = await tx
+    .selectFrom("agenda_items as i")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
+    .select(["m.id as meetingId", "m.network_id as networkId", "m.date"])
+    .where("i.id", "=", opts.itemId)
+    .executeTakeFirstOrThrow();
+  const year = Number(item.date.slice(0, 4));
+  const max = await tx
+    .selectFrom("decisions")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("network_id", "=", item.networkId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  return tx
+    .insertInto("decisions")
+    .values({
+      network_id: item.networkId,
+      meeting_id: item.meetingId,
+      item_id: opts.itemId,
+      year,
+      number: opts.number ?? (max?.n ?? 0) + 1,
+      text: opts.text ?? `att besluta ${unique()}`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A yearly operational plan of a network. */
+export async function buildPlan(tx: Tx, opts: { networkId: number; year: number }) {
+  return tx
+    .insertInto("plans")
+    .values({ network_id: opts.networkId, year: opts.year })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An action recorded under an agenda item, with assignees as person ids or names as written. */
+export async function buildItemAction(
+  tx: Tx,
+  opts: {
+    itemId: number;
+    text?: string;
+    dueDate?: string | null;
+    status?: "open" | "done" | "cancelled";
+    assignees?: { personId?: number; name: string }[];
+  },
+) {
+  const item = await tx
+    .selectFrom("agenda_items as i")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
+    .select(["m.id as meetingId", "m.network_id as networkId"])
+    .where("i.id", "=", opts.itemId)
+    .executeTakeFirstOrThrow();
+  const action = await tx
+    .insertInto("actions")
+    .values({
+      network_id: item.networkId,
+      item_id: opts.itemId,
+      opened_meeting_id: item.meetingId,
+      text: opts.text ?? `Uppdrag ${unique()}`,
+      due_date: opts.dueDate ?? null,
+      status: opts.status ?? "open",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const a of opts.assignees ?? []) {
+    await tx
+      .insertInto("action_assignees")
+      .values({ action_id: action.id, person_id: a.personId ?? null, name: a.name })
+      .execute();
+  }
+  return action;
 }

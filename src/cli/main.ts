@@ -3,6 +3,8 @@ import { registerDemoCommand } from "./demo.js";
 import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
 import { registerMailCommand } from "./mail.js";
+import { registerReportCommand } from "./report.js";
+import { registerSearchCommand } from "./search.js";
 import { registerServeCommand } from "./serve.js";
 
 /** Builds the `samrad` command with all its subcommands. */
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerMailCommand(program);
   registerImportCommand(program);
+  registerSearchCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -372,6 +372,21 @@ export interface ActionRemindersTable {
   queued_at: DefaultTimestamp;
 }
 
+/** One searchable thing (agenda item, decision, action), kept by triggers (migration 0005). */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: "item" | "decision" | "action";
+  source_id: number;
+  network_id: number;
+  meeting_id: number | null;
+  item_id: number | null;
+  date: string | null;
+  state: MeetingState | null;
+  person_ids: Generated<number[]>;
+  municipality_ids: Generated<number[]>;
+  document: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -411,6 +426,7 @@ export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   action_reminders: ActionRemindersTable;
+  search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -78,17 +78,6 @@ export function registerPageRoutes(app: FastifyInstance, db: Tx): void {
     return sendPage(reply, <DecisionsPage decisions={decisions} />);
   });
 
-  app.get("/sok", async (_req, reply) =>
-    sendPage(
-      reply,
-      <NotBuiltPage
-        title="Sök"
-        active="search"
-        what="Här kommer du att kunna söka i alla anteckningar, beslut och uppdrag, i alla nätverk."
-      />,
-    ),
-  );
-
   app.get("/admin", async (_req, reply) =>
     sendPage(
       reply,

@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { key: "actions", href: "/uppdrag", label: "Uppdrag" },
   { key: "decisions", href: "/beslut", label: "Beslut" },
   { key: "search", href: "/sok", label: "Sök" },
+  { key: "reports", href: "/rapporter", label: "Rapporter" },
   { key: "admin", href: "/admin", label: "Administration" },
 ] as const;
 

@@ -5,6 +5,7 @@ import { DateText, Empty } from "./components.js";
 import { ContactListLinks } from "./export-links.js";
 import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
+import { NetworkSearchBox } from "./search-page.js";
 
 function Period({ from, to }: { from: string | null; to: string | null }) {
   if (!from && !to) return null;
@@ -62,6 +63,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
       </p>
       {network.purpose && <p class="lead">{network.purpose}</p>}
       <EntryPoints slug={network.slug} can={abilities} />
+      <NetworkSearchBox name={network.name} slug={network.slug} />
 
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande möten</h2>
