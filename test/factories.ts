@@ -1,5 +1,5 @@
 import type { Tx } from "../src/db/client.js";
-import type { MeetingState, MembershipRole } from "../src/db/schema.js";
+import type { MembershipRole } from "../src/db/schema.js";
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}`;
