@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDemoCommand } from "./demo.js";
 import { registerServeCommand } from "./serve.js";
+import { registerUserCommand } from "./user.js";
 
 /** Builds the `samrad` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerUserCommand(program);
   return program;
 }
 

@@ -1,15 +1,23 @@
 import type { Tx } from "../db/client.js";
 import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
+import { readScopeOf } from "../db/queries/visibility.js";
+import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
+import { authorize, networkRolesOf } from "./authorize.js";
 
 /** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
-export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
+export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
+  await authorize(tx, opts.actor, meetingReadPermission(meeting.state), { networkId: meeting.network_id });
+  const [scope, roles] = await Promise.all([
+    readScopeOf(tx, opts.actor),
+    networkRolesOf(tx, opts.actor, meeting.network_id),
+  ]);
   const [attendance, items, neighbours, roundNotes] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
-    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id),
+    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id, scope),
     tx
       .selectFrom("round_notes as r")
       .innerJoin("agenda_items as i", "i.id", "r.item_id")
@@ -19,7 +27,8 @@ export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
       .orderBy("k.name")
       .execute(),
   ]);
-  return { meeting, attendance, items, neighbours, roundNotes };
+  const canSeeHistory = allows(opts.actor, roles, "history.read");
+  return { meeting, attendance, items, neighbours, roundNotes, canSeeHistory };
 }
 
 /** The data the meeting page view receives. */

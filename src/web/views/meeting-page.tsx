@@ -3,6 +3,7 @@ import type { AttendanceRow, ItemDetail } from "../../db/queries/meetings.js";
 import { formatDateLong } from "../../domain/dates.js";
 import { ACTION_STATUS_LABELS, ITEM_KIND_LABELS } from "../../domain/labels.js";
 import { DateText, Empty, Markdown, StateBadge, TimeRange } from "./components.js";
+import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 
 function PersonLink({ personId, name }: { personId: number | null; name: string }) {
@@ -132,6 +133,7 @@ export function MeetingPage({ data }: { data: MeetingPageData }) {
         {meeting.networkName}
         <span class="subtitle">{formatDateLong(meeting.date)}</span>
       </h1>
+      {data.canSeeHistory && <ObjectTabs href={`/moten/${meeting.id}`} current="object" />}
       <dl class="facts">
         <div>
           <dt>Datum och tid</dt>

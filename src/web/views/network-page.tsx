@@ -1,6 +1,7 @@
 import type { NetworkPageData } from "../../commands/getNetworkPage.js";
 import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../domain/labels.js";
 import { DateText, Empty } from "./components.js";
+import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
 
@@ -26,6 +27,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
       ]}
     >
       <h1>{network.name}</h1>
+      {data.canSeeHistory && <ObjectTabs href={`/natverk/${network.slug}`} current="object" />}
       <p class="meta">
         {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
       </p>
@@ -64,9 +66,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
                         {municipality}
                       </th>
                     )}
-                    <td>
-                      <a href={`/personer/${m.personId}`}>{m.name}</a>
-                    </td>
+                    <td>{data.linkPeople ? <a href={`/personer/${m.personId}`}>{m.name}</a> : m.name}</td>
                     <td>{ROLE_LABELS[m.role]}</td>
                     <td>
                       <Period from={m.fromDate} to={m.toDate} />
@@ -83,8 +83,8 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
             <ul>
               {data.former.map((m) => (
                 <li key={m.membershipId}>
-                  <a href={`/personer/${m.personId}`}>{m.name}</a>, {m.municipality ?? "–"},{" "}
-                  {ROLE_LABELS[m.role].toLowerCase()} <Period from={m.fromDate} to={m.toDate} />
+                  {data.linkPeople ? <a href={`/personer/${m.personId}`}>{m.name}</a> : m.name}, {m.municipality ?? "–"}
+                  , {ROLE_LABELS[m.role].toLowerCase()} <Period from={m.fromDate} to={m.toDate} />
                 </li>
               ))}
             </ul>
@@ -112,7 +112,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
           <ul>
             {data.representations.map((r) => (
               <li key={r.id}>
-                {r.body}: <a href={`/personer/${r.personId}`}>{r.name}</a>
+                {r.body}: {data.linkPeople ? <a href={`/personer/${r.personId}`}>{r.name}</a> : r.name}
                 {r.municipality && `, ${r.municipality}`} <Period from={r.fromDate} to={r.toDate} />
               </li>
             ))}
