@@ -27,14 +27,14 @@ export function isCrossOrigin(req: FastifyRequest, publicUrl: string | undefined
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   if (origin === "null") return true;
-  let host: string;
   try {
-    host = new URL(origin).host;
+    // Through URL on both sides, so a default port written or left out compares equal.
+    const from = new URL(origin).origin;
+    if (from === new URL(`${req.protocol}://${req.host}`).origin) return false;
+    return !(publicUrl && new URL(publicUrl).origin === from);
   } catch {
     return true;
   }
-  if (host === req.host) return false;
-  return !(publicUrl && new URL(publicUrl).host === host);
 }
 
 /**

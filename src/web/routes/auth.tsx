@@ -28,7 +28,9 @@ function formError(result: z.ZodSafeParseResult<unknown>): FormError | undefined
 
 /** Sign-in, sign-out, password reset, first sign-in links, single sign-on and the account page. */
 export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContext): void {
-  const signinLimit = { rateLimit: { max: ctx.auth.signinPerMinute, timeWindow: "1 minute", groupId: "signin" } };
+  // One counter per address across every form that takes a password or a link, so guessing cannot
+  // move from one form to the next.
+  const signinLimit = { onRequest: app.rateLimit({ max: ctx.auth.signinPerMinute, timeWindow: "1 minute" }) };
   const sso = ctx.auth.oidc ? { label: ctx.auth.oidc.label } : undefined;
   const secure = (req: FastifyRequest) => isHttps(req, ctx.publicUrl);
   const signedIn = (req: FastifyRequest, reply: FastifyReply, session: NewSession, next: string) => {
@@ -42,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContex
     return sendPage(reply, <SignInPage next={nasta} sso={sso} />);
   });
 
-  app.post("/logga-in", { config: signinLimit }, async (req, reply) => {
+  app.post("/logga-in", signinLimit, async (req, reply) => {
     const { nasta } = parseInput(NextQuery, req.query, "Adressen");
     const parsed = SignInForm.safeParse(req.body);
     if (!parsed.success) {
@@ -77,7 +79,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContex
 
   app.get("/glomt-losenord", async (_req, reply) => sendPage(reply, <ForgotPasswordPage />));
 
-  app.post("/glomt-losenord", { config: signinLimit }, async (req, reply) => {
+  app.post("/glomt-losenord", signinLimit, async (req, reply) => {
     const parsed = ResetRequestForm.safeParse(req.body);
     const error = formError(parsed);
     if (!parsed.success || error) return sendPage(reply, <ForgotPasswordPage {...(error ? { error } : {})} />, 400);
@@ -98,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContex
       return sendPage(reply, <SetPasswordPage action={`${path}/${token}`} first={first} />);
     });
 
-    app.post(`${path}/:token`, { config: signinLimit }, async (req, reply) => {
+    app.post(`${path}/:token`, signinLimit, async (req, reply) => {
       const { token } = parseInput(TokenParams, req.params, "Länken");
       const raw = (req.body ?? {}) as { password?: unknown };
       // A first sign-in may skip choosing a password (the admin can set one later, or use SSO).
@@ -154,7 +156,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContex
     return sendPage(reply, <AccountPage data={data} csrfToken={req.csrfToken} saved />);
   });
 
-  app.get("/sso", { config: signinLimit }, async (req, reply) => {
+  app.get("/sso", signinLimit, async (req, reply) => {
     const oidc = ctx.oidc;
     if (!oidc) throw new AppError("not_found", "Inloggning med kommunens konto är inte inställd här.");
     const { nasta } = parseInput(NextQuery, req.query, "Adressen");

@@ -1,0 +1,317 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/db.js";
+import { buildMeeting, buildMembership, buildNetwork, buildPerson, buildUser } from "../../test/factories.js";
+import type { Database } from "../db/client.js";
+import { createSession } from "../db/queries/sessions.js";
+import { SESSION_COOKIE } from "./actor.js";
+import { buildApp } from "./app.js";
+
+// The permission walk: every registered route, called as every role, must answer what this table
+// says. A route without an entry here fails the test: whoever adds a route declares who may use it.
+
+const ROLES = ["anonymous", "reader", "memberA", "coordA", "coordB", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Expect = Record<Role, number>;
+
+/** Fixture ids the cases build their URLs and bodies from. */
+type Fixtures = {
+  netA: { id: number; slug: string };
+  netB: { id: number; slug: string };
+  subA: { id: number; slug: string };
+  meetings: { aApproved: number; aDraft: number; bApproved: number; bDraft: number; subDraft: number };
+  personId: number;
+  /** a new person and a new account for each call that changes one */
+  freshPerson(): Promise<number>;
+  freshUser(): Promise<number>;
+  unique(): string;
+};
+type Case = {
+  label: string;
+  url: (f: Fixtures) => string | Promise<string>;
+  body?: (f: Fixtures) => Record<string, string>;
+  expect: Expect;
+};
+
+const all = (status: number): Expect => ({
+  anonymous: status,
+  reader: status,
+  memberA: status,
+  coordA: status,
+  coordB: status,
+  admin: status,
+});
+const signedIn = (status: number, anonymous = 303): Expect => ({ ...all(status), anonymous });
+const adminOnly = (ok: number, anonymous: number): Expect => ({
+  anonymous,
+  reader: 403,
+  memberA: 403,
+  coordA: 403,
+  coordB: 403,
+  admin: ok,
+});
+const TOKEN = "x".repeat(43);
+
+/** Who may do what, route by route. Keys are "METHOD url" exactly as registered. */
+const EXPECTATIONS: Record<string, Case[]> = {
+  "GET /healthz": [{ label: "health", url: () => "/healthz", expect: all(200) }],
+  "GET /assets/*": [{ label: "stylesheet", url: () => "/assets/style.css", expect: all(200) }],
+  "GET /": [{ label: "overview", url: () => "/", expect: all(200) }],
+  "GET /natverk": [{ label: "list", url: () => "/natverk", expect: all(200) }],
+  "GET /natverk/:slug": [
+    { label: "closed network A", url: (f) => `/natverk/${f.netA.slug}`, expect: signedIn(200) },
+    { label: "open network B", url: (f) => `/natverk/${f.netB.slug}`, expect: all(200) },
+  ],
+  "GET /natverk/:slug/historik": [
+    {
+      label: "A",
+      url: (f) => `/natverk/${f.netA.slug}/historik`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 403, admin: 200 },
+    },
+    {
+      label: "B",
+      url: (f) => `/natverk/${f.netB.slug}/historik`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 403, coordB: 200, admin: 200 },
+    },
+    {
+      label: "sub-network of A",
+      url: (f) => `/natverk/${f.subA.slug}/historik`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 403, admin: 200 },
+    },
+  ],
+  "GET /moten": [{ label: "list", url: () => "/moten", expect: all(200) }],
+  "GET /moten/:id": [
+    { label: "A approved", url: (f) => `/moten/${f.meetings.aApproved}`, expect: signedIn(200) },
+    {
+      label: "A draft",
+      url: (f) => `/moten/${f.meetings.aDraft}`,
+      expect: { anonymous: 303, reader: 403, memberA: 200, coordA: 200, coordB: 403, admin: 200 },
+    },
+    { label: "B approved (open)", url: (f) => `/moten/${f.meetings.bApproved}`, expect: all(200) },
+    {
+      label: "B draft",
+      url: (f) => `/moten/${f.meetings.bDraft}`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 403, coordB: 200, admin: 200 },
+    },
+    {
+      label: "draft in A's sub-network",
+      url: (f) => `/moten/${f.meetings.subDraft}`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 403, admin: 200 },
+    },
+  ],
+  "GET /moten/:id/historik": [
+    {
+      label: "A draft",
+      url: (f) => `/moten/${f.meetings.aDraft}/historik`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 403, admin: 200 },
+    },
+  ],
+  "GET /personer/:id": [{ label: "a person", url: (f) => `/personer/${f.personId}`, expect: signedIn(200) }],
+  "GET /personer/:id/historik": [
+    { label: "a person", url: (f) => `/personer/${f.personId}/historik`, expect: adminOnly(200, 303) },
+  ],
+  "GET /uppdrag": [{ label: "list", url: () => "/uppdrag", expect: all(200) }],
+  "GET /beslut": [{ label: "list", url: () => "/beslut", expect: all(200) }],
+  "GET /sok": [{ label: "search", url: () => "/sok", expect: all(200) }],
+  "GET /logga-in": [{ label: "form", url: () => "/logga-in", expect: { ...all(303), anonymous: 200 } }],
+  "POST /logga-in": [
+    {
+      label: "wrong password",
+      url: () => "/logga-in",
+      body: () => ({ email: "ingen@exempel.se", password: "fel fel fel fel" }),
+      expect: all(401),
+    },
+  ],
+  "POST /logga-ut": [{ label: "sign out", url: () => "/logga-ut", body: () => ({}), expect: signedIn(303, 401) }],
+  "POST /logga-ut-overallt": [
+    { label: "everywhere", url: () => "/logga-ut-overallt", body: () => ({}), expect: signedIn(303, 401) },
+  ],
+  "GET /glomt-losenord": [{ label: "form", url: () => "/glomt-losenord", expect: all(200) }],
+  "POST /glomt-losenord": [
+    { label: "ask", url: () => "/glomt-losenord", body: () => ({ email: "ingen@exempel.se" }), expect: all(200) },
+  ],
+  "GET /aterstall/:token": [{ label: "unknown link", url: () => `/aterstall/${TOKEN}`, expect: all(404) }],
+  "POST /aterstall/:token": [
+    {
+      label: "unknown link",
+      url: () => `/aterstall/${TOKEN}`,
+      body: () => ({ password: "ett långt lösenord" }),
+      expect: all(404),
+    },
+  ],
+  "GET /forsta-inloggning/:token": [
+    { label: "unknown link", url: () => `/forsta-inloggning/${TOKEN}`, expect: all(404) },
+  ],
+  "POST /forsta-inloggning/:token": [
+    { label: "unknown link", url: () => `/forsta-inloggning/${TOKEN}`, body: () => ({}), expect: all(404) },
+  ],
+  "GET /konto": [{ label: "own account", url: () => "/konto", expect: signedIn(200) }],
+  "POST /konto/losenord": [
+    {
+      label: "set a password",
+      url: () => "/konto/losenord",
+      body: () => ({ password: "ett långt lösenord" }),
+      expect: signedIn(200, 401),
+    },
+  ],
+  "GET /sso": [{ label: "not configured", url: () => "/sso", expect: all(404) }],
+  "GET /sso/callback": [{ label: "not configured", url: () => "/sso/callback", expect: all(404) }],
+  "GET /admin": [{ label: "users", url: () => "/admin", expect: adminOnly(200, 303) }],
+  "POST /admin/anvandare": [
+    {
+      label: "add a reader",
+      url: () => "/admin/anvandare",
+      body: (f) => ({ email: `ny-${f.unique()}@exempel.se`, name: "Ny Person", role: "reader", networkId: "" }),
+      expect: adminOnly(303, 401),
+    },
+  ],
+  "POST /admin/anvandare/:id": [
+    {
+      label: "disable an account",
+      url: async (f) => `/admin/anvandare/${await f.freshUser()}`,
+      body: () => ({ disabled: "on" }),
+      expect: adminOnly(303, 401),
+    },
+  ],
+  "GET /admin/logg": [{ label: "audit log", url: () => "/admin/logg", expect: adminOnly(200, 303) }],
+  "GET /admin/personer": [{ label: "GDPR", url: () => "/admin/personer", expect: adminOnly(200, 303) }],
+  "POST /admin/personer/:id/export": [
+    {
+      label: "export",
+      url: (f) => `/admin/personer/${f.personId}/export`,
+      body: () => ({}),
+      expect: adminOnly(200, 401),
+    },
+  ],
+  "POST /admin/personer/:id/anonymisera": [
+    {
+      label: "anonymize",
+      url: async (f) => `/admin/personer/${await f.freshPerson()}/anonymisera`,
+      body: () => ({ confirm: "ja" }),
+      expect: adminOnly(200, 401),
+    },
+  ],
+};
+
+describe("the permission walk: every route, every role", () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let fixtures: Fixtures;
+  const userOf = {} as Record<Exclude<Role, "anonymous">, number>;
+
+  /** Headers for one request as a role, with a fresh session (some routes end the session). */
+  async function headersFor(role: Role, post: boolean): Promise<Record<string, string>> {
+    const base: Record<string, string> = post
+      ? { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" }
+      : {};
+    if (role === "anonymous") return base;
+    const { token, csrfToken } = await createSession(database.db, userOf[role]);
+    return { ...base, cookie: `${SESSION_COOKIE}=${token}`, "x-csrf-token": csrfToken };
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const db = database.db;
+    app = await buildApp({ database, auth: { signinPerMinute: 10_000 } });
+    const netA = await buildNetwork(db, { name: "Nätverk A" });
+    const subA = await buildNetwork(db, { name: "Undernätverk till A", parentId: netA.id });
+    const netB = await buildNetwork(db, { name: "Nätverk B" });
+    await db.updateTable("networks").set({ publish_minutes: true }).where("id", "=", netB.id).execute();
+    const meeting = async (networkId: number, state: "approved" | "minutes_draft") => {
+      const m = await buildMeeting(db, { networkId, date: "2024-03-01" });
+      await db.updateTable("meetings").set({ state }).where("id", "=", m.id).execute();
+      return m.id;
+    };
+    const person = async (name: string) => (await buildPerson(db, { name })).id;
+    const memberA = await person("Maja Medlem");
+    const coordA = await person("Cilla Samordnare");
+    const coordB = await person("Bo Samordnare");
+    await buildMembership(db, { personId: memberA, networkId: netA.id, role: "member" });
+    await buildMembership(db, { personId: coordA, networkId: netA.id, role: "coordinator" });
+    await buildMembership(db, { personId: coordB, networkId: netB.id, role: "coordinator" });
+    userOf.reader = (await buildUser(db, { personId: await person("Rut Läsare") })).id;
+    userOf.memberA = (await buildUser(db, { personId: memberA })).id;
+    userOf.coordA = (await buildUser(db, { personId: coordA })).id;
+    userOf.coordB = (await buildUser(db, { personId: coordB })).id;
+    userOf.admin = (await buildUser(db, { isAdmin: true, personId: await person("Ada Admin") })).id;
+    let n = 0;
+    fixtures = {
+      netA,
+      netB,
+      subA,
+      meetings: {
+        aApproved: await meeting(netA.id, "approved"),
+        aDraft: await meeting(netA.id, "minutes_draft"),
+        bApproved: await meeting(netB.id, "approved"),
+        bDraft: await meeting(netB.id, "minutes_draft"),
+        subDraft: await meeting(subA.id, "minutes_draft"),
+      },
+      personId: memberA,
+      freshPerson: () => person(`Tillfällig Person ${++n}`),
+      freshUser: async () => (await buildUser(db)).id,
+      unique: () => String(++n),
+    };
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it("has an expectation for every registered route, and a route for every expectation", () => {
+    const registered = app.samradRoutes.map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((r) => !(r in EXPECTATIONS));
+    expect(missing, "routes without an entry in EXPECTATIONS (declare who may use them)").toEqual([]);
+    const stale = Object.keys(EXPECTATIONS).filter((k) => !registered.includes(k));
+    expect(stale, "expectations for routes that no longer exist").toEqual([]);
+  });
+
+  it("answers every route as the table says for every role", async () => {
+    const wrong: string[] = [];
+    let calls = 0;
+    for (const route of app.samradRoutes) {
+      for (const c of EXPECTATIONS[`${route.method} ${route.url}`] ?? []) {
+        for (const role of ROLES) {
+          const url = await c.url(fixtures);
+          const post = route.method !== "GET";
+          const res = await app.inject({
+            method: route.method as "GET" | "POST",
+            url,
+            headers: await headersFor(role, post),
+            ...(post ? { payload: new URLSearchParams(c.body?.(fixtures) ?? {}).toString() } : {}),
+          });
+          calls++;
+          if (res.statusCode !== c.expect[role]) {
+            wrong.push(`${route.method} ${url} (${c.label}) as ${role}: ${res.statusCode}, expected ${c.expect[role]}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(calls).toBeGreaterThan(200);
+  });
+
+  it("lists only what each role may read", async () => {
+    const m = fixtures.meetings;
+    const visible: Record<Role, number[]> = {
+      anonymous: [m.bApproved],
+      reader: [m.aApproved, m.bApproved],
+      memberA: [m.aApproved, m.aDraft, m.bApproved],
+      coordA: [m.aApproved, m.aDraft, m.bApproved, m.subDraft],
+      coordB: [m.aApproved, m.bApproved, m.bDraft],
+      admin: [m.aApproved, m.aDraft, m.bApproved, m.bDraft, m.subDraft],
+    };
+    for (const role of ROLES) {
+      for (const page of ["/moten", "/", `/natverk/${fixtures.netB.slug}`]) {
+        const res = await app.inject({ url: page, headers: await headersFor(role, false) });
+        const shown = Object.values(m).filter((id) => res.body.includes(`href="/moten/${id}"`));
+        const expected = page.startsWith("/natverk")
+          ? visible[role].filter((id) => id === m.bApproved || id === m.bDraft)
+          : visible[role];
+        expect(shown.sort(), `${page} as ${role}`).toEqual([...expected].sort());
+      }
+    }
+    const anonNetworks = await app.inject("/natverk");
+    expect(anonNetworks.body).toContain(`href="/natverk/${fixtures.netB.slug}"`);
+    expect(anonNetworks.body).not.toContain(`href="/natverk/${fixtures.netA.slug}"`);
+  });
+});
