@@ -39,12 +39,12 @@ export async function signInWithForm(
   app: FastifyInstance,
   email: string,
   password: string,
-  opts: { cookie?: string; remoteAddress?: string } = {},
+  opts: { cookie?: string; csrfToken?: string; remoteAddress?: string } = {},
 ) {
   const res = await app.inject({
     method: "POST",
     url: "/logga-in",
-    payload: new URLSearchParams({ email, password }).toString(),
+    payload: new URLSearchParams({ email, password, ...(opts.csrfToken ? { _csrf: opts.csrfToken } : {}) }).toString(),
     remoteAddress: opts.remoteAddress ?? "127.0.0.1",
     headers: {
       "content-type": "application/x-www-form-urlencoded",

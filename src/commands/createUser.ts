@@ -113,6 +113,7 @@ export async function createUser(
     objectId: user.id,
     after: {
       email: u.email,
+      name: u.name,
       personId: person.id,
       role: u.role,
       network: network?.name ?? null,

@@ -4,7 +4,6 @@ import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import { findUserByEmail } from "../db/queries/users.js";
 import { ANONYMOUS } from "../domain/permissions.js";
-import { AppError } from "../errors.js";
 import { type NewSession, startSession } from "./startSession.js";
 
 /** The sign-in form. */
@@ -13,14 +12,17 @@ export const SignInForm = z.object({
   password: z.string().min(1, "fyll i ditt lösenord").max(200, "lösenordet är för långt"),
 });
 
+/** The answer every failed sign-in gets, so the form does not tell which addresses have accounts. */
+export const SIGN_IN_FAILED = "Fel e-postadress eller lösenord, eller så är kontot avstängt.";
+
 /**
- * Signs in with e-mail and password. Every failure gets the same answer, so the form does not tell
- * which addresses have accounts; failures on a real account are recorded in the audit log.
+ * Signs in with e-mail and password. A failure is an answer, not an exception, so the transaction
+ * commits the audit entry that records a failure on a real account.
  */
 export async function signInWithPassword(
   tx: Tx,
   opts: { email: string; password: string; previousToken?: string | undefined },
-): Promise<NewSession> {
+): Promise<{ ok: true; session: NewSession } | { ok: false; message: string }> {
   const user = await findUserByEmail(tx, opts.email);
   const ok = await verifyPassword(user?.passwordHash ?? null, opts.password);
   if (!user || !ok || user.disabledAt) {
@@ -33,9 +35,7 @@ export async function signInWithPassword(
         after: { reason: user.disabledAt ? "disabled" : "password" },
       });
     }
-    throw new AppError("unauthorized", "Fel e-postadress eller lösenord, eller så är kontot avstängt.", {
-      where: "password",
-    });
+    return { ok: false, message: SIGN_IN_FAILED };
   }
-  return startSession(tx, { user, method: "password", previousToken: opts.previousToken });
+  return { ok: true, session: await startSession(tx, { user, method: "password", previousToken: opts.previousToken }) };
 }

@@ -51,16 +51,12 @@ export function registerAuthRoutes(app: FastifyInstance, db: Tx, ctx: AuthContex
       const error = formError(parsed);
       return sendPage(reply, <SignInPage next={nasta} sso={sso} {...(error ? { error } : {})} />, 400);
     }
-    try {
-      const session = await db
-        .transaction()
-        .execute((tx) => signInWithPassword(tx, { ...parsed.data, previousToken: sessionTokenOf(req) }));
-      return signedIn(req, reply, session, nasta);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "unauthorized") throw e;
-      const error = { message: e.message, field: e.where };
-      return sendPage(reply, <SignInPage next={nasta} sso={sso} email={parsed.data.email} error={error} />, 401);
-    }
+    const result = await db
+      .transaction()
+      .execute((tx) => signInWithPassword(tx, { ...parsed.data, previousToken: sessionTokenOf(req) }));
+    if (result.ok) return signedIn(req, reply, result.session, nasta);
+    const error = { message: result.message, field: "password" };
+    return sendPage(reply, <SignInPage next={nasta} sso={sso} email={parsed.data.email} error={error} />, 401);
   });
 
   app.post("/logga-ut", async (req, reply) => {
