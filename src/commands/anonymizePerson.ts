@@ -28,6 +28,7 @@ const TEXT_COLUMNS: [table: string, column: string][] = [
   ["memberships", "note"],
   ["representations", "note"],
   ["standing_items", "title"],
+  ["networks", "purpose"],
   ["source_documents", "text"],
 ];
 
