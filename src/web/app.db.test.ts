@@ -114,5 +114,7 @@ describe("web app shell", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-frame-options"]).toBeDefined();
+    // same-origin, so browsers send a real Origin on same-origin form posts (the CSRF check needs it)
+    expect(res.headers["referrer-policy"]).toBe("same-origin");
   });
 });

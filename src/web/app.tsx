@@ -101,6 +101,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on same-origin
+    // form posts, which the cross-origin check must refuse. Other sites still get no referrer.
+    referrerPolicy: { policy: "same-origin" },
   });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(formbody);

@@ -124,6 +124,8 @@ describe("attacks are refused", () => {
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site", origin: "https://sub.localhost" },
+      // A browser's Sec-Fetch-Site is believed over an Origin that looks right.
+      { "sec-fetch-site": "cross-site", origin: "http://localhost" },
     ];
     for (const headers of attempts) {
       const res = await app.inject({

@@ -17,13 +17,15 @@ function same(a: string, b: string): boolean {
 }
 
 /**
- * Whether a browser says the request comes from another site. Sec-Fetch-Site is sent by current
- * browsers; Origin by all of them on a POST. Requests with neither (curl, other programs) carry no
- * ambient browser credentials of a victim, so they are judged by their token alone.
+ * Whether a browser says the request comes from another site. Sec-Fetch-Site, sent by current
+ * browsers, decides when present; else the Origin header, which every browser sends on a POST
+ * (the app's Referrer-Policy is same-origin, so same-origin posts carry a real Origin, not "null").
+ * Requests with neither (curl, other programs) carry no ambient browser credentials of a victim,
+ * so they are judged by their token alone.
  */
 export function isCrossOrigin(req: FastifyRequest, publicUrl: string | undefined): boolean {
   const site = req.headers["sec-fetch-site"];
-  if (typeof site === "string" && site !== "same-origin" && site !== "none") return true;
+  if (typeof site === "string") return site !== "same-origin" && site !== "none";
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   if (origin === "null") return true;
