@@ -3,17 +3,18 @@ import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } fro
 import { readScopeOf } from "../db/queries/visibility.js";
 import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
-import { authorize, networkRolesOf } from "./authorize.js";
+import { networkRolesOf, refusal } from "./authorize.js";
 
 /** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
 export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
-  await authorize(tx, opts.actor, meetingReadPermission(meeting.state), { networkId: meeting.network_id });
+  // One look-up of the actor's roles serves both the check and the history tab.
   const [scope, roles] = await Promise.all([
     readScopeOf(tx, opts.actor),
     networkRolesOf(tx, opts.actor, meeting.network_id),
   ]);
+  if (!allows(opts.actor, roles, meetingReadPermission(meeting.state))) throw refusal(opts.actor);
   const [attendance, items, neighbours, roundNotes] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),

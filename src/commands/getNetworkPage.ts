@@ -10,14 +10,14 @@ import {
 import { readScopeOf } from "../db/queries/visibility.js";
 import { type Actor, allows } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
-import { authorize, networkRolesOf } from "./authorize.js";
+import { networkRolesOf, refusal } from "./authorize.js";
 
 /** Everything the network page shows: facts, members by municipality, sub-networks, readable meetings. */
 export async function getNetworkPage(tx: Tx, opts: { actor: Actor; slug: string; today: string }) {
   const network = await findNetworkBySlug(tx, opts.slug);
   if (!network) throw notFound("Nätverket");
-  await authorize(tx, opts.actor, "network.read", { networkId: network.id });
   const [scope, roles] = await Promise.all([readScopeOf(tx, opts.actor), networkRolesOf(tx, opts.actor, network.id)]);
+  if (!allows(opts.actor, roles, "network.read")) throw refusal(opts.actor);
   const [parent, children, members, representations, upcoming, past] = await Promise.all([
     network.parent_id ? findNetworkById(tx, network.parent_id) : undefined,
     listChildNetworks(tx, network.id, scope),

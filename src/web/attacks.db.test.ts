@@ -260,6 +260,39 @@ describe("attacks are refused", () => {
     await limited.close();
   });
 
+  it("refuses bodies over the size limit before reading them, on any form", async () => {
+    const users = await count(database, "users");
+    const big = await app.inject({
+      method: "POST",
+      url: "/logga-in",
+      payload: `email=a%40b.se&password=${"x".repeat(2 * 1024 * 1024)}`,
+      headers: formHeaders(),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.body).toContain("Det du skickade är för stort");
+    const admin413 = await app.inject({
+      method: "POST",
+      url: "/admin/anvandare",
+      payload: `_csrf=${admin.csrfToken}&name=${"n".repeat(1100 * 1024)}&email=x%40exempel.se&role=reader&networkId=`,
+      headers: formHeaders({ cookie: admin.cookie }),
+    });
+    expect(admin413.statusCode).toBe(413);
+    expect(await count(database, "users")).toBe(users);
+  });
+
+  it("rate-limits every /api/ route per address, without each route asking for it", async () => {
+    const api = await buildApp({ database, auth: { apiPerMinute: 5 } });
+    api.get("/api/ping", async () => ({ ok: true }));
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++)
+      codes.push((await api.inject({ url: "/api/ping", remoteAddress: "10.0.0.9" })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const limited = await api.inject({ url: "/api/ping", remoteAddress: "10.0.0.9" });
+    expect(limited.json()).toEqual({ error: { status: 429, message: expect.stringContaining("För många försök") } });
+    expect((await api.inject({ url: "/api/ping", remoteAddress: "10.0.0.10" })).statusCode).toBe(200);
+    await api.close();
+  });
+
   it("serves no file outside the assets folder for paths with ../", async () => {
     for (const url of [
       "/assets/../package.json",
