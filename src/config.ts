@@ -13,6 +13,12 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SAMRAD_LANG: z.enum(["sv", "en"]).default("sv"),
   SAMRAD_PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be a URL such as smtp://user:password@mail.example.se:587")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Samråd <samrad@localhost>"),
   NODE_ENV: z.string().default("development"),
   SAMRAD_ADMIN_EMAIL: z.string().email("SAMRAD_ADMIN_EMAIL must be an e-mail address").optional(),
   SAMRAD_ADMIN_PASSWORD: z.string().min(12, "SAMRAD_ADMIN_PASSWORD must be at least 12 characters").optional(),
@@ -55,6 +61,10 @@ export type Config = {
   databaseUrl: string | undefined;
   lang: "sv" | "en";
   publicUrl: string | undefined;
+  /** SMTP server for outgoing mail; without it mail goes to the local mailbox page */
+  smtpUrl: string | undefined;
+  /** the From header of outgoing mail */
+  mailFrom: string;
   auth: AuthConfig;
 };
 
@@ -76,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
     lang: overrides.lang ?? e.SAMRAD_LANG,
     publicUrl: overrides.publicUrl ?? e.SAMRAD_PUBLIC_URL,
+    smtpUrl: overrides.smtpUrl ?? e.SMTP_URL,
+    mailFrom: overrides.mailFrom ?? e.MAIL_FROM,
     auth: overrides.auth ?? {
       adminEmail: e.SAMRAD_ADMIN_EMAIL,
       adminPassword: e.SAMRAD_ADMIN_PASSWORD,

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerDemoCommand } from "./demo.js";
+import { registerExportCommand } from "./export.js";
+import { registerImportCommand } from "./import.js";
+import { registerMailCommand } from "./mail.js";
 import { registerServeCommand } from "./serve.js";
 import { registerUserCommand } from "./user.js";
 
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDemoCommand(program);
+  registerExportCommand(program);
+  registerMailCommand(program);
+  registerImportCommand(program);
   registerUserCommand(program);
   return program;
 }

@@ -8,6 +8,7 @@ import { findUserByEmail } from "../db/queries/users.js";
 import { todayInSweden } from "../domain/dates.js";
 import type { Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
+import { queueMail } from "../mail/queue.js";
 import { requireAdmin } from "./authorize.js";
 
 /** How long an invitation (first sign-in link) works. */
@@ -89,21 +90,18 @@ export async function createUser(
   let invited = false;
   if (u.password === undefined && opts.baseUrl) {
     const secret = await createToken(tx, { userId: user.id, purpose: "first_signin", validMs: INVITE_VALID_MS });
-    await tx
-      .insertInto("outbox")
-      .values({
-        recipient: u.email,
-        subject: "Du har fått ett konto i Samråd",
-        body_text: [
-          `Hej ${u.name}!`,
-          "",
-          "Sekretariatet har gett dig ett konto i Samråd, där nätverkens möten, anteckningar och beslut finns.",
-          "Logga in första gången med länken nedan (den fungerar en gång, i sju dagar) och välj ett lösenord:",
-          "",
-          `${opts.baseUrl.replace(/\/$/, "")}/forsta-inloggning/${secret}`,
-        ].join("\n"),
-      })
-      .execute();
+    await queueMail(tx, {
+      to: { name: u.name, address: u.email, personId: person.id },
+      subject: "Du har fått ett konto i Samråd",
+      text: [
+        `Hej ${u.name}!`,
+        "",
+        "Sekretariatet har gett dig ett konto i Samråd, där nätverkens möten, anteckningar och beslut finns.",
+        "Logga in första gången med länken nedan (den fungerar en gång, i sju dagar) och välj ett lösenord:",
+        "",
+        `${opts.baseUrl.replace(/\/$/, "")}/forsta-inloggning/${secret}`,
+      ].join("\n"),
+    });
     invited = true;
   }
   await recordAudit(tx, {

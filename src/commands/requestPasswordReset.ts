@@ -4,6 +4,7 @@ import { recordAudit } from "../db/queries/audit.js";
 import { createToken } from "../db/queries/tokens.js";
 import { findUserByEmail } from "../db/queries/users.js";
 import { ANONYMOUS } from "../domain/permissions.js";
+import { queueMail } from "../mail/queue.js";
 
 /** How long a reset link works. */
 export const RESET_VALID_MS = 60 * 60 * 1000;
@@ -14,7 +15,7 @@ export const ResetRequestForm = z.object({
 });
 
 /**
- * Queues a mail with a one-time reset link, in the same transaction, when the address has an
+ * Queues a mail (the outbox) with a one-time reset link, in the same transaction, when the address has an
  * enabled account. Says nothing either way: the page only tells that a link has been sent.
  */
 export async function requestPasswordReset(tx: Tx, opts: { email: string; baseUrl: string }): Promise<void> {
@@ -22,22 +23,19 @@ export async function requestPasswordReset(tx: Tx, opts: { email: string; baseUr
   if (!user || user.disabledAt) return;
   const secret = await createToken(tx, { userId: user.id, purpose: "reset", validMs: RESET_VALID_MS });
   const link = `${opts.baseUrl.replace(/\/$/, "")}/aterstall/${secret}`;
-  await tx
-    .insertInto("outbox")
-    .values({
-      recipient: user.email,
-      subject: "Välj ett nytt lösenord i Samråd",
-      body_text: [
-        "Hej!",
-        "",
-        "Någon, förhoppningsvis du, bad om att få välja ett nytt lösenord till ditt konto i Samråd.",
-        "Öppna länken inom en timme för att göra det:",
-        "",
-        link,
-        "",
-        "Bad du inte om det kan du bortse från brevet: ditt lösenord ändras inte.",
-      ].join("\n"),
-    })
-    .execute();
+  await queueMail(tx, {
+    to: user.email,
+    subject: "Välj ett nytt lösenord i Samråd",
+    text: [
+      "Hej!",
+      "",
+      "Någon, förhoppningsvis du, bad om att få välja ett nytt lösenord till ditt konto i Samråd.",
+      "Öppna länken inom en timme för att göra det:",
+      "",
+      link,
+      "",
+      "Bad du inte om det kan du bortse från brevet: ditt lösenord ändras inte.",
+    ].join("\n"),
+  });
   await recordAudit(tx, { actor: ANONYMOUS, action: "user.reset_requested", objectType: "user", objectId: user.id });
 }

@@ -14,6 +14,8 @@ export type ItemKind = "standing" | "item" | "theme" | "information" | "round";
 export type NetworkKind = "network" | "subnetwork" | "working_group";
 export type NetworkStatus = "active" | "dormant" | "closed";
 export type ActionStatus = "open" | "done" | "cancelled";
+export type MailKind = "notice" | "minutes" | "reminder" | "poll" | "other";
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
 
 export interface MunicipalitiesTable {
   id: Generated<number>;
@@ -73,6 +75,9 @@ export interface MembershipsTable {
   municipality_id: number | null;
   from_date: string | null;
   to_date: string | null;
+  /** set for memberships the importer inferred from rosters (0002) */
+  inferred: Generated<boolean>;
+  last_seen_date: string | null;
   replaces_id: number | null;
   note: Generated<string>;
   created_at: DefaultTimestamp;
@@ -340,17 +345,34 @@ export interface AuditLogTable {
 }
 
 export interface OutboxTable {
-  id: Generated<string>;
+  // bigserial, read as a number (client.ts parses int8)
+  id: Generated<number>;
   recipient: string;
   subject: string;
   body_text: string;
   attachments: Generated<unknown>;
-  status: Generated<"queued" | "sending" | "sent" | "failed">;
+  status: Generated<OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: DefaultTimestamp;
   last_error: string | null;
   created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
+  recipient_name: string | null;
+  kind: Generated<MailKind>;
+  network_id: number | null;
+  meeting_id: number | null;
+  message_id: string | null;
+  claimed_at: Timestamp | null;
+  claimed_by: string | null;
+  transport: "smtp" | "local" | null;
+}
+
+export interface ActionRemindersTable {
+  action_id: number;
+  person_id: number;
+  due_date: string;
+  outbox_id: number | null;
+  queued_at: DefaultTimestamp;
 }
 
 export interface SchemaMigrationsTable {
@@ -392,6 +414,7 @@ export interface DB {
   signin_states: SigninStatesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  action_reminders: ActionRemindersTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

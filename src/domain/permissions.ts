@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   /** approved minutes */
   "minutes.read": ["coordinator", "member", "reader", "public"],
   "minutes.readDraft": ["coordinator", "member"],
+  "contacts.read": ["coordinator", "member"],
   "meeting.edit": ["coordinator"],
   "minutes.approve": ["coordinator", "chair"],
   "item.submit": ["coordinator", "member"],

@@ -16,6 +16,7 @@ import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { registerExportRoutes } from "./routes/exports.js";
 import { registerHistoryRoutes } from "./routes/history.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
@@ -66,9 +67,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: "info" } : false,
     trustProxy: auth.trustProxy,
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
-    // Fastify rejects absurd query strings and URLs itself; pages ignore what they don't read.
-    routerOptions: { ignoreTrailingSlash: true },
+    // Fastify rejects absurd parameters itself; pages ignore query fields they don't read.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
   app.decorate("samradRoutes", [] as RegisteredRoute[]);
@@ -153,5 +153,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, opts.database.db, ctx);
   registerAdminRoutes(app, opts.database.db, ctx);
   registerHistoryRoutes(app, opts.database.db);
+  registerExportRoutes(app, opts.database.db);
   return app;
 }

@@ -24,6 +24,9 @@ type Fixtures = {
   /** a new person and a new account for each call that changes one */
   freshPerson(): Promise<number>;
   freshUser(): Promise<number>;
+  /** a failed mail about network A, and one with an attachment */
+  freshFailedMail(): Promise<number>;
+  mailWithAttachment: number;
   unique(): string;
 };
 type Case = {
@@ -52,8 +55,81 @@ const adminOnly = (ok: number, anonymous: number): Expect => ({
 });
 const TOKEN = "x".repeat(43);
 
+const meetingRead: Expect = { anonymous: 303, reader: 403, memberA: 200, coordA: 200, coordB: 403, admin: 200 };
+const coordinators = (ok: number): Expect => ({
+  anonymous: 303,
+  reader: 403,
+  memberA: 403,
+  coordA: ok,
+  coordB: ok,
+  admin: ok,
+});
+/** A meeting's files (minutes, notice, calendar event): readable exactly when the meeting page is. */
+const meetingFile = (file: string): Case[] => [
+  { label: "A approved", url: (f) => `/moten/${f.meetings.aApproved}/${file}`, expect: signedIn(200) },
+  { label: "A draft", url: (f) => `/moten/${f.meetings.aDraft}/${file}`, expect: meetingRead },
+  { label: "B approved (open)", url: (f) => `/moten/${f.meetings.bApproved}/${file}`, expect: all(200) },
+];
+
 /** Who may do what, route by route. Keys are "METHOD url" exactly as registered. */
 const EXPECTATIONS: Record<string, Case[]> = {
+  "GET /moten/:id/anteckningar.md": meetingFile("anteckningar.md"),
+  "GET /moten/:id/anteckningar.docx": meetingFile("anteckningar.docx"),
+  "GET /moten/:id/anteckningar.pdf": meetingFile("anteckningar.pdf"),
+  "GET /moten/:id/kallelse.md": meetingFile("kallelse.md"),
+  "GET /moten/:id/kallelse.docx": meetingFile("kallelse.docx"),
+  "GET /moten/:id/kallelse.pdf": meetingFile("kallelse.pdf"),
+  "GET /moten/:id/kalender.ics": meetingFile("kalender.ics"),
+  "GET /natverk/:slug/kontaktlista.docx": [
+    { label: "A", url: (f) => `/natverk/${f.netA.slug}/kontaktlista.docx`, expect: meetingRead },
+    {
+      label: "B (open minutes, closed contacts)",
+      url: (f) => `/natverk/${f.netB.slug}/kontaktlista.docx`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 403, coordB: 200, admin: 200 },
+    },
+  ],
+  "GET /natverk/:slug/kontaktlista.pdf": [
+    { label: "A", url: (f) => `/natverk/${f.netA.slug}/kontaktlista.pdf`, expect: meetingRead },
+  ],
+  "GET /kalender/:token/mina-moten.ics": [
+    { label: "unknown token", url: () => `/kalender/${TOKEN}/mina-moten.ics`, expect: all(404) },
+  ],
+  "GET /kalender/:token/natverk/:slug/moten.ics": [
+    { label: "unknown token", url: (f) => `/kalender/${TOKEN}/natverk/${f.netA.slug}/moten.ics`, expect: all(404) },
+  ],
+  // Only the person themself sees and renews their calendar link (not even an admin).
+  "GET /personer/:id/kalender": [
+    {
+      label: "member A's own",
+      url: (f) => `/personer/${f.personId}/kalender`,
+      expect: { ...all(403), memberA: 200 },
+    },
+  ],
+  "POST /personer/:id/kalender": [
+    {
+      label: "member A's own",
+      url: (f) => `/personer/${f.personId}/kalender`,
+      body: () => ({}),
+      expect: { ...all(403), memberA: 200 },
+    },
+  ],
+  "GET /utkorg": [{ label: "outbox", url: () => "/utkorg", expect: coordinators(200) }],
+  "GET /utkorg/brevlada": [{ label: "local mailbox", url: () => "/utkorg/brevlada", expect: coordinators(200) }],
+  "POST /utkorg/:id/forsok-igen": [
+    {
+      label: "a failed mail about A",
+      url: async (f) => `/utkorg/${await f.freshFailedMail()}/forsok-igen`,
+      body: () => ({}),
+      expect: { anonymous: 401, reader: 403, memberA: 403, coordA: 303, coordB: 404, admin: 303 },
+    },
+  ],
+  "GET /utkorg/:id/bilagor/:index": [
+    {
+      label: "an attachment of a mail about A",
+      url: (f) => `/utkorg/${f.mailWithAttachment}/bilagor/0`,
+      expect: { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 404, admin: 200 },
+    },
+  ],
   "GET /healthz": [{ label: "health", url: () => "/healthz", expect: all(200) }],
   "GET /assets/*": [{ label: "stylesheet", url: () => "/assets/style.css", expect: all(200) }],
   "GET /": [{ label: "overview", url: () => "/", expect: all(200) }],
@@ -234,6 +310,20 @@ describe("the permission walk: every route, every role", () => {
     userOf.coordA = (await buildUser(db, { personId: coordA })).id;
     userOf.coordB = (await buildUser(db, { personId: coordB })).id;
     userOf.admin = (await buildUser(db, { isAdmin: true, personId: await person("Ada Admin") })).id;
+    const mail = (networkId: number, attachments: unknown[]) =>
+      db
+        .insertInto("outbox")
+        .values({
+          recipient: "mottagare@exempel.se",
+          subject: "Kallelse",
+          body_text: "Välkommen",
+          status: "failed",
+          network_id: networkId,
+          transport: "local",
+          attachments: JSON.stringify(attachments),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
     let n = 0;
     fixtures = {
       netA,
@@ -249,6 +339,10 @@ describe("the permission walk: every route, every role", () => {
       personId: memberA,
       freshPerson: () => person(`Tillfällig Person ${++n}`),
       freshUser: async () => (await buildUser(db)).id,
+      freshFailedMail: async () => (await mail(netA.id, [])).id,
+      mailWithAttachment: (
+        await mail(netA.id, [{ filename: "bilaga.txt", contentType: "text/plain", contentBase64: "aGVq" }])
+      ).id,
       unique: () => String(++n),
     };
   });

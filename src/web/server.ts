@@ -6,6 +6,8 @@ import { type Database, openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { DEMO_PASSWORD } from "../demo/demo-data.js";
 import { todayInSweden } from "../domain/dates.js";
+import { createMailer } from "../mail/transport.js";
+import { startOutboxWorker } from "../mail/worker.js";
 import { buildApp } from "./app.js";
 
 /** A running server and how to stop it cleanly. */
@@ -55,6 +57,11 @@ export async function startServer(
       auth: config.auth,
     });
     await app.listen({ port: config.port, host: config.host });
+    // Sends queued mail (SMTP, or the local mailbox without SMTP_URL) until the server stops.
+    const outbox = startOutboxWorker(database.db, {
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      log,
+    });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url =
@@ -64,6 +71,7 @@ export async function startServer(
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      await outbox.stop();
       await app.close();
       await database.close();
     };

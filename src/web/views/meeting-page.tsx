@@ -3,6 +3,7 @@ import type { AttendanceRow, ItemDetail } from "../../db/queries/meetings.js";
 import { formatDateLong } from "../../domain/dates.js";
 import { ACTION_STATUS_LABELS, ITEM_KIND_LABELS } from "../../domain/labels.js";
 import { DateText, Empty, Markdown, StateBadge, TimeRange } from "./components.js";
+import { ExportLinks } from "./export-links.js";
 import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 
@@ -177,6 +178,7 @@ export function MeetingPage({ data }: { data: MeetingPageData }) {
           </div>
         )}
       </dl>
+      <ExportLinks meetingId={meeting.id} state={meeting.state} />
 
       <section aria-labelledby="narvaro">
         <h2 id="narvaro">Närvaro</h2>

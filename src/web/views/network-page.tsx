@@ -1,6 +1,7 @@
 import type { NetworkPageData } from "../../commands/getNetworkPage.js";
 import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../domain/labels.js";
 import { DateText, Empty } from "./components.js";
+import { ContactListLinks } from "./export-links.js";
 import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
@@ -44,6 +45,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
 
       <section aria-labelledby="medlemmar">
         <h2 id="medlemmar">Medlemmar</h2>
+        <ContactListLinks slug={network.slug} />
         {data.byMunicipality.length === 0 ? (
           <Empty>Nätverket har inga medlemmar just nu.</Empty>
         ) : (

@@ -17,6 +17,9 @@ export function PersonPage({ data, today }: { data: PersonPageData; today: strin
       </p>
       {data.aliases.length > 0 && <p class="muted">Stavas även: {data.aliases.join(", ")}</p>}
       {data.isAdmin && <ObjectTabs href={`/personer/${person.id}`} current="object" />}
+      <p>
+        <a href={`/personer/${person.id}/kalender`}>Prenumerera på dina möten i kalendern</a>
+      </p>
       <section aria-labelledby="uppdrag-i-natverk">
         <h2 id="uppdrag-i-natverk">Medlemskap</h2>
         {data.memberships.length === 0 ? (
