@@ -83,6 +83,30 @@ describe("signing in and out", () => {
     await secureApp.close();
   });
 
+  it("behind a trusted proxy, takes https and the client address from X-Forwarded-*", async () => {
+    const proxied = await buildApp({ database, auth: { trustProxy: true, signinPerMinute: 1 } });
+    const viaProxy = (ip: string) =>
+      proxied.inject({
+        method: "POST",
+        url: "/logga-in",
+        ...form(undefined, { email, password: PASSWORD }),
+        headers: {
+          ...form(undefined, {}).headers,
+          host: "samrad.exempel.se",
+          origin: "https://samrad.exempel.se",
+          "x-forwarded-proto": "https",
+          "x-forwarded-for": ip,
+        },
+      });
+    const first = await viaProxy("198.51.100.1");
+    expect(first.statusCode).toBe(303);
+    expect(first.cookies.find((c) => c.name === "samrad_session")?.secure).toBe(true);
+    // The limit counts the client's address, not the proxy's.
+    expect((await viaProxy("198.51.100.1")).statusCode).toBe(429);
+    expect((await viaProxy("198.51.100.2")).statusCode).toBe(303);
+    await proxied.close();
+  });
+
   it("answers a wrong password and an unknown address alike, and signs nobody in", async () => {
     const wrong = await signInWithForm(app, email, "fel lösenord igen");
     const unknown = await signInWithForm(app, "ingen@exempel.se", PASSWORD);
