@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { NewPassword } from "../../auth/passwords.js";
 import { changePassword } from "../../commands/changePassword.js";
-import { getAccountPage } from "../../commands/getAdminPages.js";
+import { getAccountPage } from "../../commands/getAccountPage.js";
 import { ResetRequestForm, requestPasswordReset } from "../../commands/requestPasswordReset.js";
 import { checkLink, setPasswordWithLink } from "../../commands/setPasswordWithLink.js";
 import { SignInForm, signInWithPassword } from "../../commands/signInWithPassword.js";

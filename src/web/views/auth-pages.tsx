@@ -1,4 +1,4 @@
-import type { AccountPageData } from "../../commands/getAdminPages.js";
+import type { AccountPageData } from "../../commands/getAccountPage.js";
 import { CsrfField } from "./csrf-field.js";
 import { Layout } from "./layout.js";
 
