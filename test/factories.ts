@@ -67,7 +67,13 @@ export async function buildMembership(
 /** A meeting of a network (builds the network when none is given). */
 export async function buildMeeting(
   tx: Tx,
-  overrides: { networkId?: number; date?: string; state?: "planned" | "approved" } = {},
+  overrides: {
+    networkId?: number;
+    date?: string;
+    state?: "planned" | "notice_sent" | "held" | "minutes_draft" | "approved" | "cancelled";
+    startTime?: string;
+    endTime?: string;
+  } = {},
 ) {
   const networkId = overrides.networkId ?? (await buildNetwork(tx)).id;
   return tx
@@ -76,6 +82,8 @@ export async function buildMeeting(
       network_id: networkId,
       date: overrides.date ?? "2024-05-17",
       state: overrides.state ?? "planned",
+      start_time: overrides.startTime ?? null,
+      end_time: overrides.endTime ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -110,6 +118,114 @@ export async function buildUserWithPassword(
       is_admin: opts.isAdmin ?? false,
       password_hash: await hashPassword(opts.password),
       disabled_at: opts.disabled ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An agenda item at the end of a meeting's agenda. */
+export async function buildAgendaItem(
+  tx: Tx,
+  opts: {
+    meetingId: number;
+    title?: string;
+    kind?: "standing" | "item" | "theme" | "information" | "round";
+    postponed?: boolean;
+    notes?: string;
+    standingItemId?: number;
+  },
+) {
+  const max = await tx
+    .selectFrom("agenda_items")
+    .select((eb) => eb.fn.max("position").as("max"))
+    .where("meeting_id", "=", opts.meetingId)
+    .executeTakeFirst();
+  return tx
+    .insertInto("agenda_items")
+    .values({
+      meeting_id: opts.meetingId,
+      position: (max?.max ?? -1) + 1,
+      title: opts.title ?? `Punkt ${unique()}`,
+      kind: opts.kind ?? "item",
+      postponed: opts.postponed ?? false,
+      notes: opts.notes ?? "",
+      standing_item_id: opts.standingItemId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A standing item of a network. */
+export async function buildStandingItem(
+  tx: Tx,
+  opts: { networkId: number; title: string; position: number; kind?: "standing" | "round" | "information" },
+) {
+  return tx
+    .insertInto("standing_items")
+    .values({ network_id: opts.networkId, title: opts.title, position: opts.position, kind: opts.kind ?? "standing" })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An open action of a network with its assignees. */
+export async function buildAction(
+  tx: Tx,
+  opts: { networkId: number; text?: string; dueDate?: string | null; assigneeIds?: number[]; meetingId?: number },
+) {
+  const action = await tx
+    .insertInto("actions")
+    .values({
+      network_id: opts.networkId,
+      text: opts.text ?? `Uppdrag ${unique()}`,
+      due_date: opts.dueDate ?? null,
+      opened_meeting_id: opts.meetingId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const personId of opts.assigneeIds ?? []) {
+    const p = await tx.selectFrom("people").select("name").where("id", "=", personId).executeTakeFirstOrThrow();
+    await tx
+      .insertInto("action_assignees")
+      .values({ action_id: action.id, person_id: personId, name: p.name })
+      .execute();
+  }
+  return action;
+}
+
+/** A theme of a network's yearly plan, planned for a meeting, with owners. */
+export async function buildTheme(
+  tx: Tx,
+  opts: { networkId: number; title: string; plannedMeetingId: number; ownerIds?: number[]; year?: number },
+) {
+  const plan = await tx
+    .insertInto("plans")
+    .values({ network_id: opts.networkId, year: opts.year ?? 2024 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const theme = await tx
+    .insertInto("themes")
+    .values({ plan_id: plan.id, title: opts.title, planned_meeting_id: opts.plannedMeetingId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  for (const personId of opts.ownerIds ?? []) {
+    await tx.insertInto("theme_owners").values({ theme_id: theme.id, person_id: personId }).execute();
+  }
+  return theme;
+}
+
+/** An item a member sent in for a meeting. */
+export async function buildSubmittedItem(
+  tx: Tx,
+  opts: { networkId: number; personId: number; title: string; meetingId?: number; body?: string },
+) {
+  return tx
+    .insertInto("submitted_items")
+    .values({
+      network_id: opts.networkId,
+      person_id: opts.personId,
+      title: opts.title,
+      meeting_id: opts.meetingId ?? null,
+      body: opts.body ?? "",
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -56,3 +56,31 @@ export async function signInWithForm(
   const token = sessionCookieOf(res);
   return { res, token, cookie: token ? `${SESSION_COOKIE}=${token}` : undefined };
 }
+
+/** Posts a multipart form with one file, as a browser sends the attachment form. */
+export function postMultipart(
+  app: FastifyInstance,
+  who: SignedIn,
+  url: string,
+  fields: Record<string, string>,
+  file: { name: string; bytes: Uint8Array; type?: string },
+) {
+  const boundary = `----samrad${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries({ ...fields, _csrf: who.csrfToken })) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+    Buffer.from(file.bytes),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return app.inject({
+    method: "POST",
+    url,
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: who.cookie },
+  });
+}

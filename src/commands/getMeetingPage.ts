@@ -1,35 +1,50 @@
 import type { Tx } from "../db/client.js";
-import { findMeeting, findNeighbours, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
-import { readScopeOf } from "../db/queries/visibility.js";
+import { findMeetingContext, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
+import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
 import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
 import { networkRolesOf, refusal } from "./authorize.js";
 
-/** Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions. */
+/**
+ * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
+ * files, approved versions and the previous meeting (for "Föregående anteckningar"). Readable
+ * when the actor may read this meeting (approved minutes, or anything earlier for members).
+ */
 export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
-  // One look-up of the actor's roles serves both the check and the history tab.
-  const [scope, roles] = await Promise.all([
-    readScopeOf(tx, opts.actor),
-    networkRolesOf(tx, opts.actor, meeting.network_id),
-  ]);
+  // One look-up of the actor's roles serves the check, the links to other meetings and the history tab.
+  const roles = await networkRolesOf(tx, opts.actor, meeting.network_id);
   if (!allows(opts.actor, roles, meetingReadPermission(meeting.state))) throw refusal(opts.actor);
-  const [attendance, items, neighbours, roundNotes] = await Promise.all([
+  const onlyApproved = !allows(opts.actor, roles, "meeting.read");
+  const [attendance, items, context, roundNotes, attachments, versions] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
-    findNeighbours(tx, meeting.network_id, meeting.date, meeting.id, scope),
+    findMeetingContext(tx, meeting, { onlyApproved }),
     tx
       .selectFrom("round_notes as r")
       .innerJoin("agenda_items as i", "i.id", "r.item_id")
       .innerJoin("municipalities as k", "k.id", "r.municipality_id")
       .select(["r.item_id as itemId", "k.name as municipality", "r.notes"])
       .where("i.meeting_id", "=", meeting.id)
+      .where("r.notes", "<>", "")
       .orderBy("k.name")
       .execute(),
+    listAttachments(tx, meeting.id),
+    listMinutesVersions(tx, meeting.id),
   ]);
-  const canSeeHistory = allows(opts.actor, roles, "history.read");
-  return { meeting, attendance, items, neighbours, roundNotes, canSeeHistory };
+  const neighbours = { previous: context.previous, next: context.next };
+  return {
+    meeting,
+    attendance,
+    items,
+    neighbours,
+    roundNotes,
+    attachments,
+    versions,
+    previous: context.previousHeld ?? null,
+    canSeeHistory: allows(opts.actor, roles, "history.read"),
+  };
 }
 
 /** The data the meeting page view receives. */

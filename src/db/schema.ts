@@ -127,6 +127,8 @@ export interface MeetingsTable {
   revision: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0004: why approved minutes were reopened, until the new version is approved */
+  correction_reason: Generated<string | null>;
 }
 
 export interface MinutesVersionsTable {
@@ -192,6 +194,8 @@ export interface AgendaItemsTable {
   revision: Generated<number>;
   updated_at: DefaultTimestamp;
   search: GeneratedAlways<string>;
+  /** 0004: the open action this item follows up */
+  follow_up_action_id: Generated<number | null>;
 }
 
 export interface ItemRaisersTable {
@@ -205,6 +209,8 @@ export interface RoundNotesTable {
   item_id: number;
   municipality_id: number;
   notes: Generated<string>;
+  /** 0004: bumped on every save, for optimistic locking */
+  revision: Generated<number>;
 }
 
 export interface DecisionsTable {
@@ -232,6 +238,8 @@ export interface ActionsTable {
   closed_by: number | null;
   created_at: DefaultTimestamp;
   search: GeneratedAlways<string>;
+  /** 0004: what the closer wrote */
+  closed_comment: Generated<string>;
 }
 
 export interface ActionAssigneesTable {

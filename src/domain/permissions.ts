@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   "action.closeOwn": ["coordinator", "member"],
   "action.manage": ["coordinator"],
   "import.run": ["coordinator"],
+  // Top-level networks and the contact list across all networks belong to the secretariat (admins).
+  "network.create": [],
+  "contacts.readAll": [],
   /** people's pages: names, memberships, attendance (only where the meeting is readable) */
   "person.read": ["coordinator", "member", "reader"],
   /** the history tab (audit entries) of a network's meetings and of the network itself */

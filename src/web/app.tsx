@@ -18,6 +18,9 @@ import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerExportRoutes } from "./routes/exports.js";
 import { registerHistoryRoutes } from "./routes/history.js";
+import { registerMeetingRoutes } from "./routes/meetings.js";
+import { registerMyActionRoutes } from "./routes/my-actions.js";
+import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { ErrorPage } from "./views/error-page.js";
 
@@ -154,5 +157,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, opts.database.db, ctx);
   registerHistoryRoutes(app, opts.database.db);
   registerExportRoutes(app, opts.database.db);
+  registerMeetingRoutes(app, opts.database.db);
+  registerMyActionRoutes(app, opts.database.db);
+  registerNetworkRoutes(app, opts.database.db);
   return app;
 }

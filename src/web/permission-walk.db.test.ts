@@ -21,11 +21,14 @@ type Fixtures = {
   subA: { id: number; slug: string };
   meetings: { aApproved: number; aDraft: number; bApproved: number; bDraft: number; subDraft: number };
   personId: number;
+  membershipA: number;
   /** a new person and a new account for each call that changes one */
   freshPerson(): Promise<number>;
   freshUser(): Promise<number>;
   /** a failed mail about network A, and one with an attachment */
   freshFailedMail(): Promise<number>;
+  /** a new draft meeting of network A with one item, for routes that change a meeting */
+  freshDraft(): Promise<{ meetingId: number; itemId: number }>;
   mailWithAttachment: number;
   unique(): string;
 };
@@ -71,8 +74,103 @@ const meetingFile = (file: string): Case[] => [
   { label: "B approved (open)", url: (f) => `/moten/${f.meetings.bApproved}/${file}`, expect: all(200) },
 ];
 
+/** The coordinators' editing pages of a meeting or network in A. */
+const editor: Expect = { anonymous: 303, reader: 403, memberA: 403, coordA: 200, coordB: 403, admin: 200 };
+/**
+ * An editing form posted empty to A: refused before it is read for everyone who may not edit, and
+ * for those who may, the empty form is a 400 (the editors' own tests post valid forms).
+ */
+const editPost: Expect = { anonymous: 401, reader: 403, memberA: 403, coordA: 400, coordB: 403, admin: 400 };
+/** An editing form that does something even when empty (delete, save attendance, approve). */
+const editDone: Expect = { anonymous: 401, reader: 403, memberA: 403, coordA: 303, coordB: 403, admin: 303 };
+/** Forms whose input is read before the permission is checked: an empty one is a 400 for everyone. */
+const emptyForm: Expect = all(400);
+const onDraft = (path: string, expect: Expect, body: Record<string, string> = {}): Case[] => [
+  {
+    label: "a new draft meeting of A",
+    url: async (f) => {
+      const d = await f.freshDraft();
+      return `/moten/${d.meetingId}${path.replace(":itemId", String(d.itemId))}`;
+    },
+    body: () => body,
+    expect,
+  },
+];
+const onA = (path: string, expect: Expect): Case[] => [
+  { label: "network A", url: (f) => `/natverk/${f.netA.slug}${path}`, body: () => ({}), expect },
+];
+const draftPage = (path: string): Case[] => [
+  { label: "A draft", url: (f) => `/moten/${f.meetings.aDraft}${path}`, expect: editor },
+];
+
 /** Who may do what, route by route. Keys are "METHOD url" exactly as registered. */
 const EXPECTATIONS: Record<string, Case[]> = {
+  // Meetings: planning, agenda, attendance, live minutes, approval (the meetings branch).
+  "GET /moten/nytt": [{ label: "form", url: () => "/moten/nytt", expect: signedIn(200) }],
+  "POST /moten": [{ label: "empty", url: () => "/moten", body: () => ({}), expect: emptyForm }],
+  "GET /moten/:id/uppgifter": draftPage("/uppgifter"),
+  "POST /moten/:id/uppgifter": onDraft("/uppgifter", editPost),
+  "GET /moten/:id/dagordning": draftPage("/dagordning"),
+  "POST /moten/:id/dagordning/forslag": onDraft("/dagordning/forslag", editPost),
+  "POST /moten/:id/punkter": onDraft("/punkter", editPost),
+  "POST /moten/:id/punkter/:itemId": onDraft("/punkter/:itemId", editPost),
+  "POST /moten/:id/punkter/:itemId/ta-bort": onDraft("/punkter/:itemId/ta-bort", editDone),
+  "POST /moten/:id/punkter/:itemId/flytta": onDraft("/punkter/:itemId/flytta", emptyForm),
+  "POST /moten/:id/dagordning/ordning": onDraft("/dagordning/ordning", emptyForm),
+  "GET /bilagor/:id": [{ label: "no such file", url: () => "/bilagor/999999", expect: all(404) }],
+  "GET /moten/:id/narvaro": draftPage("/narvaro"),
+  "POST /moten/:id/narvaro": onDraft("/narvaro", editDone),
+  "GET /moten/:id/anteckningar": draftPage("/anteckningar"),
+  "POST /moten/:id/punkter/:itemId/anteckningar": onDraft("/punkter/:itemId/anteckningar", editPost),
+  "POST /moten/:id/punkter/:itemId/runda/:municipalityId": onDraft("/punkter/:itemId/runda/1", editPost),
+  "POST /moten/:id/punkter/:itemId/beslut": onDraft("/punkter/:itemId/beslut", editPost),
+  "POST /moten/:id/punkter/:itemId/uppdrag": onDraft("/punkter/:itemId/uppdrag", editPost),
+  "POST /moten/:id/punkter/:itemId/flytta-till-nasta": onDraft("/punkter/:itemId/flytta-till-nasta", emptyForm),
+  "POST /beslut/:id/staende-punkt": [
+    { label: "empty", url: () => "/beslut/999999/staende-punkt", body: () => ({}), expect: emptyForm },
+  ],
+  "POST /moten/:id/status": onDraft("/status", emptyForm),
+  "POST /moten/:id/justera": onDraft("/justera", editDone),
+  "POST /moten/:id/rattelse": onDraft("/rattelse", { ...editPost, memberA: 400 }),
+  "GET /moten/:id/versioner/:version": [
+    { label: "no such version", url: (f) => `/moten/${f.meetings.aApproved}/versioner/1`, expect: signedIn(404) },
+  ],
+  "POST /moten/:id/inskickade": onDraft("/inskickade", { ...editPost, memberA: 400 }),
+  "POST /moten/:id/bilagor": onDraft("/bilagor", emptyForm),
+  "GET /uppdrag/mina": [{ label: "own actions", url: () => "/uppdrag/mina", expect: signedIn(200) }],
+  "POST /uppdrag/:id/klart": [
+    { label: "no such action", url: () => "/uppdrag/999999/klart", body: () => ({}), expect: all(404) },
+  ],
+  // Networks and members (the meetings branch).
+  "GET /natverk/nytt": [{ label: "form", url: () => "/natverk/nytt", expect: signedIn(200) }],
+  "POST /natverk": [{ label: "empty", url: () => "/natverk", body: () => ({}), expect: emptyForm }],
+  "GET /natverk/:slug/redigera": onA("/redigera", editor),
+  "POST /natverk/:slug/redigera": onA("/redigera", editPost),
+  "POST /natverk/:slug/staende": onA("/staende", editPost),
+  "POST /natverk/:slug/staende/:id": onA("/staende/999999", emptyForm),
+  "GET /natverk/:slug/medlemmar": onA("/medlemmar", editor),
+  "POST /natverk/:slug/medlemmar": onA("/medlemmar", editPost),
+  "GET /natverk/:slug/medlemmar/:id": [
+    {
+      label: "member A's membership",
+      url: (f) => `/natverk/${f.netA.slug}/medlemmar/${f.membershipA}`,
+      expect: editor,
+    },
+  ],
+  "POST /natverk/:slug/medlemmar/:id": [
+    {
+      label: "member A's membership",
+      url: (f) => `/natverk/${f.netA.slug}/medlemmar/${f.membershipA}`,
+      body: () => ({}),
+      expect: editPost,
+    },
+  ],
+  "POST /natverk/:slug/ersattare": onA("/ersattare", editPost),
+  "POST /natverk/:slug/representanter": onA("/representanter", editPost),
+  "POST /natverk/:slug/representanter/:id": onA("/representanter/999999", editPost),
+  // Contact details are for the network's own people (members and coordinators) and admins.
+  "GET /natverk/:slug/kontakter": onA("/kontakter", meetingRead),
+  "GET /kontakter": [{ label: "all networks", url: () => "/kontakter", expect: adminOnly(200, 303) }],
   "GET /moten/:id/anteckningar.md": meetingFile("anteckningar.md"),
   "GET /moten/:id/anteckningar.docx": meetingFile("anteckningar.docx"),
   "GET /moten/:id/anteckningar.pdf": meetingFile("anteckningar.pdf"),
@@ -302,7 +400,7 @@ describe("the permission walk: every route, every role", () => {
     const memberA = await person("Maja Medlem");
     const coordA = await person("Cilla Samordnare");
     const coordB = await person("Bo Samordnare");
-    await buildMembership(db, { personId: memberA, networkId: netA.id, role: "member" });
+    const membershipA = (await buildMembership(db, { personId: memberA, networkId: netA.id, role: "member" })).id;
     await buildMembership(db, { personId: coordA, networkId: netA.id, role: "coordinator" });
     await buildMembership(db, { personId: coordB, networkId: netB.id, role: "coordinator" });
     userOf.reader = (await buildUser(db, { personId: await person("Rut Läsare") })).id;
@@ -337,9 +435,19 @@ describe("the permission walk: every route, every role", () => {
         subDraft: await meeting(subA.id, "minutes_draft"),
       },
       personId: memberA,
+      membershipA,
       freshPerson: () => person(`Tillfällig Person ${++n}`),
       freshUser: async () => (await buildUser(db)).id,
       freshFailedMail: async () => (await mail(netA.id, [])).id,
+      freshDraft: async () => {
+        const meetingId = await meeting(netA.id, "minutes_draft");
+        const item = await db
+          .insertInto("agenda_items")
+          .values({ meeting_id: meetingId, position: 0, title: "Punkt" })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return { meetingId, itemId: item.id };
+      },
       mailWithAttachment: (
         await mail(netA.id, [{ filename: "bilaga.txt", contentType: "text/plain", contentBase64: "aGVq" }])
       ).id,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { abilitiesIn, globalAbilities } from "../../commands/getAbilities.js";
 import { getActionsList, getDecisionsList, getMeetingsList, getNetworksList } from "../../commands/getListPages.js";
 import { getMeetingPage } from "../../commands/getMeetingPage.js";
 import { getNetworkPage } from "../../commands/getNetworkPage.js";
@@ -9,6 +10,7 @@ import { todayInSweden } from "../../domain/dates.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput, SlugParams } from "../validate.js";
 import { ActionsPage, DecisionsPage, MeetingsPage, NotBuiltPage } from "../views/list-pages.js";
+import { noticeFrom } from "../views/meeting-editor-layout.js";
 import { MeetingPage } from "../views/meeting-page.js";
 import { NetworkPage } from "../views/network-page.js";
 import { NetworksPage } from "../views/networks-page.js";
@@ -24,24 +26,31 @@ export function registerPageRoutes(app: FastifyInstance, db: Tx): void {
 
   app.get("/natverk", async (req, reply) => {
     const networks = await getNetworksList(db, { actor: req.actor, today: todayInSweden() });
-    return sendPage(reply, <NetworksPage networks={networks} />);
+    return sendPage(reply, <NetworksPage networks={networks} canCreate={req.actor.isAdmin} />);
   });
 
   app.get("/natverk/:slug", async (req, reply) => {
     const { slug } = parseInput(SlugParams, req.params, "Adressen");
     const data = await getNetworkPage(db, { actor: req.actor, slug, today: todayInSweden() });
-    return sendPage(reply, <NetworkPage data={data} />);
+    const abilities = await abilitiesIn(db, req.actor, data.network.id);
+    return sendPage(reply, <NetworkPage data={data} abilities={abilities} />);
   });
 
   app.get("/moten", async (req, reply) => {
-    const { upcoming, past } = await getMeetingsList(db, { actor: req.actor, today: todayInSweden() });
-    return sendPage(reply, <MeetingsPage upcoming={upcoming} past={past} />);
+    const today = todayInSweden();
+    const { upcoming, past } = await getMeetingsList(db, { actor: req.actor, today });
+    const { planMeetings } = await globalAbilities(db, req.actor, today);
+    return sendPage(reply, <MeetingsPage upcoming={upcoming} past={past} canPlan={planMeetings} />);
   });
 
   app.get("/moten/:id", async (req, reply) => {
     const { id } = parseInput(IdParams, req.params, "Adressen");
     const data = await getMeetingPage(db, { actor: req.actor, meetingId: id });
-    return sendPage(reply, <MeetingPage data={data} />);
+    const abilities = await abilitiesIn(db, req.actor, data.meeting.network_id);
+    return sendPage(
+      reply,
+      <MeetingPage data={data} abilities={abilities} csrf={req.csrfToken} notice={noticeFrom(req.query)} />,
+    );
   });
 
   app.get("/personer/:id", async (req, reply) => {

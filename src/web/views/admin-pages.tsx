@@ -80,7 +80,7 @@ export function AdminPage(props: {
                     <label>
                       <input type="checkbox" name="disabled" value="on" checked={u.disabledAt !== null} /> Avstängt
                     </label>
-                    <button type="submit" aria-label={`Spara behörighet för ${u.name ?? u.email}`}>
+                    <button type="submit" class="button small" aria-label={`Spara behörighet för ${u.name ?? u.email}`}>
                       Spara
                     </button>
                     {u.id === selfId && <span class="muted"> (du)</span>}
@@ -140,7 +140,9 @@ export function AdminPage(props: {
             />
           </p>
           <p>
-            <button type="submit">Lägg till</button>
+            <button type="submit" class="button">
+              Lägg till
+            </button>
           </p>
         </form>
       </section>
@@ -219,7 +221,7 @@ export function AuditLogPage({ data }: { data: AuditLogData }) {
     <Layout title="Granskningslogg" active="admin">
       <h1>Granskningslogg</h1>
       <AdminTabs current="log" />
-      <form method="get" action="/admin/logg" class="filters">
+      <form method="get" action="/admin/logg" class="filter-form">
         <p>
           <label for="vem">Vem (e-post innehåller)</label>
           <input id="vem" name="vem" value={q.vem ?? ""} maxLength={100} />
@@ -259,7 +261,10 @@ export function AuditLogPage({ data }: { data: AuditLogData }) {
           <input id="till" name="till" type="date" value={q.till ?? ""} />
         </p>
         <p>
-          <button type="submit">Filtrera</button> <a href="/admin/logg">Rensa</a>
+          <button type="submit" class="button">
+            Filtrera
+          </button>{" "}
+          <a href="/admin/logg">Rensa</a>
         </p>
       </form>
       <AuditTable entries={data.entries} caption="Händelser, senaste först" />
@@ -288,13 +293,15 @@ export function AdminPeoplePage(props: { data: AdminPeopleData; csrfToken: strin
         Exportera allt Samråd har om en person (JSON), eller anonymisera någon som har slutat: namnet byts ut i alla
         vyer och anteckningar, medan roll och kommun står kvar i historiska protokoll. Båda loggas.
       </p>
-      <form method="get" action="/admin/personer" class="filters">
+      <form method="get" action="/admin/personer" class="filter-form">
         <p>
           <label for="q">Sök på namn eller e-post</label>
           <input id="q" name="q" type="search" value={q} maxLength={100} />
         </p>
         <p>
-          <button type="submit">Sök</button>
+          <button type="submit" class="button">
+            Sök
+          </button>
         </p>
       </form>
       {people.length === 0 ? (
@@ -325,7 +332,11 @@ export function AdminPeoplePage(props: { data: AdminPeopleData; csrfToken: strin
                 <td>
                   <form method="post" action={`/admin/personer/${p.id}/export`}>
                     <CsrfField token={props.csrfToken} />
-                    <button type="submit" aria-label={`Exportera uppgifter om ${p.name}`}>
+                    <button
+                      type="submit"
+                      class="button small secondary"
+                      aria-label={`Exportera uppgifter om ${p.name}`}
+                    >
                       Exportera
                     </button>
                   </form>
@@ -339,7 +350,9 @@ export function AdminPeoplePage(props: { data: AdminPeopleData; csrfToken: strin
                       <label>
                         <input type="checkbox" name="confirm" value="ja" required /> Ja, anonymisera {p.name}
                       </label>
-                      <button type="submit">Anonymisera</button>
+                      <button type="submit" class="button small danger">
+                        Anonymisera
+                      </button>
                     </form>
                   )}
                 </td>

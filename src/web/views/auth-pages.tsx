@@ -65,7 +65,9 @@ export function SignInPage(props: {
             />
           </p>
           <p>
-            <button type="submit">Logga in</button>
+            <button type="submit" class="button">
+              Logga in
+            </button>
           </p>
         </form>
         <p>
@@ -111,7 +113,9 @@ export function ForgotPasswordPage(props: { error?: FormError; sent?: boolean })
                 />
               </p>
               <p>
-                <button type="submit">Skicka länk</button>
+                <button type="submit" class="button">
+                  Skicka länk
+                </button>
               </p>
             </form>
           </>
@@ -152,7 +156,9 @@ export function SetPasswordPage(props: { action: string; first: boolean; error?:
             />
           </p>
           <p>
-            <button type="submit">{props.first ? "Logga in" : "Spara och logga in"}</button>
+            <button type="submit" class="button">
+              {props.first ? "Logga in" : "Spara och logga in"}
+            </button>
           </p>
         </form>
       </div>
@@ -227,7 +233,9 @@ export function AccountPage(props: {
             />
           </p>
           <p>
-            <button type="submit">Spara lösenordet</button>
+            <button type="submit" class="button">
+              Spara lösenordet
+            </button>
           </p>
         </form>
       </section>
@@ -239,7 +247,9 @@ export function AccountPage(props: {
         </p>
         <form method="post" action="/logga-ut-overallt">
           <CsrfField token={props.csrfToken} />
-          <button type="submit">Logga ut överallt</button>
+          <button type="submit" class="button">
+            Logga ut överallt
+          </button>
         </form>
       </section>
     </Layout>

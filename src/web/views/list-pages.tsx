@@ -6,10 +6,17 @@ import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
 
 /** All meetings: coming first, then held. */
-export function MeetingsPage(props: { upcoming: MeetingListRow[]; past: MeetingListRow[] }) {
+export function MeetingsPage(props: { upcoming: MeetingListRow[]; past: MeetingListRow[]; canPlan?: boolean }) {
   return (
     <Layout title="Möten" active="meetings">
       <h1>Möten</h1>
+      {props.canPlan && (
+        <p class="entry-points">
+          <a class="button" href="/moten/nytt">
+            Planera nytt möte
+          </a>
+        </p>
+      )}
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande</h2>
         <MeetingTable meetings={props.upcoming} caption="Kommande möten" showNetwork empty="Inga möten är planerade." />
@@ -32,6 +39,11 @@ export function ActionsPage(props: { open: ActionRow[]; done: ActionRow[]; today
   return (
     <Layout title="Uppdrag" active="actions">
       <h1>Uppdrag</h1>
+      <p class="entry-points">
+        <a class="button secondary" href="/uppdrag/mina">
+          Mina uppdrag
+        </a>
+      </p>
       <section aria-labelledby="pagaende">
         <h2 id="pagaende">Pågående</h2>
         <ActionTable actions={props.open} caption="Pågående uppdrag, tidigast först" today={props.today} showNetwork />

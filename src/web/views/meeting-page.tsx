@@ -1,11 +1,19 @@
+import type { Abilities } from "../../commands/getAbilities.js";
 import type { MeetingPageData } from "../../commands/getMeetingPage.js";
 import type { AttendanceRow, ItemDetail } from "../../db/queries/meetings.js";
-import { formatDateLong } from "../../domain/dates.js";
+import { isPreviousMinutesItem } from "../../domain/agenda-rules.js";
+import { formatDate, formatDateLong } from "../../domain/dates.js";
 import { ACTION_STATUS_LABELS, ITEM_KIND_LABELS } from "../../domain/labels.js";
+import { type FormState, fieldValue, stateFor } from "../forms.js";
 import { DateText, Empty, Markdown, StateBadge, TimeRange } from "./components.js";
 import { ExportLinks } from "./export-links.js";
+import { ErrorSummary, PostForm, TextArea, TextField } from "./form-parts.js";
 import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
+import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
+
+type Attachment = MeetingPageData["attachments"][number];
+type Previous = MeetingPageData["previous"];
 
 function PersonLink({ personId, name }: { personId: number | null; name: string }) {
   return personId ? <a href={`/personer/${personId}`}>{name}</a> : <span>{name}</span>;
@@ -28,6 +36,7 @@ function AttendanceTable({ rows, caption, guests }: { rows: AttendanceRow[]; cap
             <td>
               <PersonLink personId={a.personId} name={a.name} />
               {a.isChair && " (ordf.)"}
+              {a.status === "excused" && " (förhinder)"}
             </td>
             <td>{guests ? (a.roleText ?? a.municipality ?? "–") : (a.municipality ?? "–")}</td>
           </tr>
@@ -37,8 +46,37 @@ function AttendanceTable({ rows, caption, guests }: { rows: AttendanceRow[]; cap
   );
 }
 
-function Item({ item, roundNotes }: { item: ItemDetail; roundNotes: MeetingPageData["roundNotes"] }) {
-  const notes = roundNotes.filter((r) => r.itemId === item.id);
+function Files({ files, label }: { files: Attachment[]; label: string }) {
+  if (files.length === 0) return null;
+  return (
+    <ul class="files" aria-label={label}>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={`/bilagor/${f.id}`}>{f.title}</a> <span class="muted">({Math.ceil(f.size / 1024)} kB)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PreviousMinutesLink({ previous }: { previous: Previous }) {
+  if (!previous) return null;
+  return (
+    <p class="meta previous-minutes">
+      Föregående anteckningar: <a href={`/moten/${previous.id}`}>mötet {formatDate(previous.date)}</a>
+      {previous.state === "approved" ? ` (justerade, version ${previous.minutesVersion})` : " (inte justerade ännu)"}
+    </p>
+  );
+}
+
+function Item(props: {
+  item: ItemDetail;
+  roundNotes: { itemId: number; municipality: string; notes: string }[];
+  files: Attachment[];
+  previous: Previous;
+}) {
+  const { item } = props;
+  const notes = props.roundNotes.filter((r) => r.itemId === item.id);
   return (
     <li id={`punkt-${item.id}`} class="item">
       <h3>
@@ -62,6 +100,8 @@ function Item({ item, roundNotes }: { item: ItemDetail; roundNotes: MeetingPageD
           Flyttad från <a href={`/moten/${item.carriedFromMeetingId}`}>ett tidigare möte</a>
         </p>
       )}
+      {isPreviousMinutesItem(item.title) && <PreviousMinutesLink previous={props.previous} />}
+      <Files files={props.files} label={`Filer till ${item.title}`} />
       <Markdown source={item.notes} />
       {notes.length > 0 && (
         <dl class="round">
@@ -113,14 +153,198 @@ function Item({ item, roundNotes }: { item: ItemDetail; roundNotes: MeetingPageD
   );
 }
 
-/** A meeting: header, attendance, agenda items with notes, decisions and actions. */
-export function MeetingPage({ data }: { data: MeetingPageData }) {
-  const { meeting, attendance, items, neighbours } = data;
-  const title = `${meeting.networkName} ${meeting.date}`;
+/** Attendance and the agenda with notes, decisions and actions: the body of minutes, also of old versions. */
+export function MinutesBody(props: {
+  attendance: AttendanceRow[];
+  items: ItemDetail[];
+  roundNotes: { itemId: number; municipality: string; notes: string }[];
+  attachments?: Attachment[];
+  previous?: Previous;
+  heading: string;
+}) {
+  const { attendance, items } = props;
   const present = attendance.filter((a) => a.status === "present");
   const guests = attendance.filter((a) => a.status === "guest");
   const absent = attendance.filter((a) => a.status === "absent" || a.status === "excused");
+  const files = props.attachments ?? [];
+  return (
+    <>
+      <section aria-labelledby="narvaro">
+        <h2 id="narvaro">Närvaro</h2>
+        {attendance.length === 0 ? (
+          <Empty>Närvaron är inte registrerad.</Empty>
+        ) : (
+          <div class="columns">
+            <AttendanceTable rows={present} caption={`Närvarande (${present.length})`} />
+            <AttendanceTable rows={guests} caption={`Övriga (${guests.length})`} guests />
+            <AttendanceTable rows={absent} caption={`Frånvarande (${absent.length})`} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="dagordning">
+        <h2 id="dagordning">{props.heading}</h2>
+        <Files files={files.filter((f) => f.itemId === null)} label="Filer till mötet" />
+        {items.length === 0 ? (
+          <Empty>Dagordningen är tom.</Empty>
+        ) : (
+          <ol class="agenda">
+            {items.map((item) => (
+              <Item
+                key={item.id}
+                item={item}
+                roundNotes={props.roundNotes}
+                files={files.filter((f) => f.itemId === item.id)}
+                previous={props.previous ?? null}
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function EditorLinks({ meetingId }: { meetingId: number }) {
+  return (
+    <nav aria-label="Arbeta med mötet" class="tabs">
+      <ul>
+        <li>
+          <a href={`/moten/${meetingId}/uppgifter`}>Uppgifter</a>
+        </li>
+        <li>
+          <a href={`/moten/${meetingId}/dagordning`}>Dagordning</a>
+        </li>
+        <li>
+          <a href={`/moten/${meetingId}/narvaro`}>Närvaro</a>
+        </li>
+        <li>
+          <a href={`/moten/${meetingId}/anteckningar`}>Anteckningar</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function Versions({ data }: { data: MeetingPageData }) {
+  if (data.versions.length === 0 && !data.meeting.correction_reason) return null;
+  return (
+    <section aria-labelledby="versioner">
+      <h2 id="versioner">Versioner av anteckningarna</h2>
+      <ol class="versions">
+        {data.versions.map((v) => (
+          <li key={v.version}>
+            <a href={`/moten/${data.meeting.id}/versioner/${v.version}`}>Version {v.version}</a>, justerad{" "}
+            <DateText date={v.createdAt.toISOString().slice(0, 10)} />
+            {v.approvedBy && ` av ${v.approvedBy}`}
+            {v.reason && <span class="muted"> – rättelse: {v.reason}</span>}
+          </li>
+        ))}
+        {data.meeting.correction_reason && (
+          <li>
+            Version {data.meeting.minutes_version} (rättelse pågår): {data.meeting.correction_reason}
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}
+
+function Correction({
+  data,
+  csrf,
+  state,
+}: {
+  data: MeetingPageData;
+  csrf: string | null;
+  state: FormState | undefined;
+}) {
+  const s = stateFor(state, "rattelse");
+  return (
+    <section aria-labelledby="rattelse-rubrik">
+      <h2 id="rattelse-rubrik">Rätta anteckningarna</h2>
+      <details open={s !== undefined}>
+        <summary>Gör en rättelse</summary>
+        <p>
+          Justerade anteckningar ändras aldrig i efterhand. En rättelse blir en ny version som justeras på nytt; den här
+          versionen finns kvar att läsa.
+        </p>
+        <PostForm action={`/moten/${data.meeting.id}/rattelse`} csrf={csrf} class="stack" label="Gör en rättelse">
+          <ErrorSummary state={s} labels={{ reason: "Skäl" }} />
+          <TextArea
+            form="rattelse"
+            name="reason"
+            label="Varför rättas anteckningarna?"
+            value={fieldValue(s, "reason", "")}
+            errors={s?.errors}
+            rows={2}
+            required
+          />
+          <button type="submit" class="button secondary">
+            Öppna för rättelse
+          </button>
+        </PostForm>
+      </details>
+    </section>
+  );
+}
+
+function SubmitItem({
+  data,
+  csrf,
+  state,
+}: {
+  data: MeetingPageData;
+  csrf: string | null;
+  state: FormState | undefined;
+}) {
+  const s = stateFor(state, "skicka-in");
+  return (
+    <section aria-labelledby="skicka-in-rubrik">
+      <h2 id="skicka-in-rubrik">Skicka in en punkt</h2>
+      <details open={s !== undefined}>
+        <summary>Föreslå en punkt till dagordningen</summary>
+        <PostForm action={`/moten/${data.meeting.id}/inskickade`} csrf={csrf} class="stack" label="Skicka in en punkt">
+          <ErrorSummary state={s} labels={{ title: "Rubrik", body: "Beskrivning" }} />
+          <TextField
+            form="skicka-in"
+            name="title"
+            label="Rubrik"
+            value={fieldValue(s, "title", "")}
+            errors={s?.errors}
+            required
+          />
+          <TextArea
+            form="skicka-in"
+            name="body"
+            label="Beskrivning (frivillig)"
+            value={fieldValue(s, "body", "")}
+            errors={s?.errors}
+            rows={3}
+          />
+          <button type="submit" class="button secondary">
+            Skicka in
+          </button>
+        </PostForm>
+      </details>
+    </section>
+  );
+}
+
+/** A meeting: header, attendance, agenda items with notes, decisions and actions; controls for those allowed. */
+export function MeetingPage(props: {
+  data: MeetingPageData;
+  abilities?: Abilities;
+  csrf?: string | null;
+  state?: FormState | undefined;
+  notice?: NoticeKey | undefined;
+}) {
+  const { data } = props;
+  const { meeting, neighbours } = data;
+  const title = `${meeting.networkName} ${meeting.date}`;
   const noteTaker = meeting.noteTakerPersonName ?? meeting.note_taker_name;
+  const can = props.abilities;
+  const csrf = props.csrf ?? null;
   return (
     <Layout
       title={title}
@@ -132,9 +356,14 @@ export function MeetingPage({ data }: { data: MeetingPageData }) {
     >
       <h1>
         {meeting.networkName}
-        <span class="subtitle">{formatDateLong(meeting.date)}</span>
+        <span class="subtitle">
+          {formatDateLong(meeting.date)}
+          {meeting.title && ` – ${meeting.title}`}
+        </span>
       </h1>
       {data.canSeeHistory && <ObjectTabs href={`/moten/${meeting.id}`} current="object" />}
+      {can?.editMeetings && <EditorLinks meetingId={meeting.id} />}
+      <Notice notice={props.notice} />
       <dl class="facts">
         <div>
           <dt>Datum och tid</dt>
@@ -146,7 +375,7 @@ export function MeetingPage({ data }: { data: MeetingPageData }) {
           <dt>Plats</dt>
           <dd>
             {meeting.location || "–"}
-            {meeting.online_url && (
+            {meeting.online_url && /^https?:\/\//i.test(meeting.online_url) && (
               <>
                 {" "}
                 (<a href={meeting.online_url}>länk till mötet</a>)
@@ -180,33 +409,22 @@ export function MeetingPage({ data }: { data: MeetingPageData }) {
       </dl>
       <ExportLinks meetingId={meeting.id} state={meeting.state} />
 
-      <section aria-labelledby="narvaro">
-        <h2 id="narvaro">Närvaro</h2>
-        {attendance.length === 0 ? (
-          <Empty>Närvaron är inte registrerad.</Empty>
-        ) : (
-          <div class="columns">
-            <AttendanceTable rows={present} caption={`Närvarande (${present.length})`} />
-            <AttendanceTable rows={guests} caption={`Övriga (${guests.length})`} guests />
-            <AttendanceTable rows={absent} caption={`Frånvarande (${absent.length})`} />
-          </div>
-        )}
-      </section>
+      <MinutesBody
+        attendance={data.attendance}
+        items={data.items}
+        roundNotes={data.roundNotes}
+        attachments={data.attachments}
+        previous={data.previous}
+        heading={meeting.state === "planned" || meeting.state === "notice_sent" ? "Dagordning" : "Anteckningar"}
+      />
 
-      <section aria-labelledby="dagordning">
-        <h2 id="dagordning">
-          {meeting.state === "planned" || meeting.state === "notice_sent" ? "Dagordning" : "Anteckningar"}
-        </h2>
-        {items.length === 0 ? (
-          <Empty>Dagordningen är tom.</Empty>
-        ) : (
-          <ol class="agenda">
-            {items.map((item) => (
-              <Item key={item.id} item={item} roundNotes={data.roundNotes} />
-            ))}
-          </ol>
-        )}
-      </section>
+      <Versions data={data} />
+      {can?.approveMinutes && meeting.state === "approved" && (
+        <Correction data={data} csrf={csrf} state={props.state} />
+      )}
+      {can?.submitItems && (meeting.state === "planned" || meeting.state === "notice_sent") && (
+        <SubmitItem data={data} csrf={csrf} state={props.state} />
+      )}
 
       <nav aria-label="Andra möten i nätverket" class="pager">
         {neighbours.previous && (

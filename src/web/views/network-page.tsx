@@ -1,3 +1,4 @@
+import type { Abilities } from "../../commands/getAbilities.js";
 import type { NetworkPageData } from "../../commands/getNetworkPage.js";
 import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../domain/labels.js";
 import { DateText, Empty } from "./components.js";
@@ -15,8 +16,37 @@ function Period({ from, to }: { from: string | null; to: string | null }) {
   );
 }
 
+function EntryPoints({ slug, can }: { slug: string; can: Abilities | undefined }) {
+  if (!can?.signedIn) return null;
+  return (
+    <nav aria-label="Arbeta med nätverket" class="entry-points">
+      {can.editMeetings && (
+        <a class="button" href={`/moten/nytt?natverk=${slug}`}>
+          Planera nytt möte
+        </a>
+      )}
+      {can.manageNetwork && (
+        <>
+          <a class="button secondary" href={`/natverk/${slug}/medlemmar`}>
+            Medlemmar och representanter
+          </a>
+          <a class="button secondary" href={`/natverk/${slug}/redigera`}>
+            Inställningar och stående punkter
+          </a>
+          <a class="button secondary" href={`/natverk/nytt?overordnat=${slug}`}>
+            Nytt undernätverk
+          </a>
+        </>
+      )}
+      <a class="button secondary" href={`/natverk/${slug}/kontakter`}>
+        Kontaktlista
+      </a>
+    </nav>
+  );
+}
+
 /** A network: purpose, members by municipality, sub-networks, representatives, meetings. */
-export function NetworkPage({ data }: { data: NetworkPageData }) {
+export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilities?: Abilities }) {
   const { network } = data;
   return (
     <Layout
@@ -33,6 +63,7 @@ export function NetworkPage({ data }: { data: NetworkPageData }) {
         {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
       </p>
       {network.purpose && <p class="lead">{network.purpose}</p>}
+      <EntryPoints slug={network.slug} can={abilities} />
 
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande möten</h2>

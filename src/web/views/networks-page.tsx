@@ -4,10 +4,20 @@ import { DateText, Empty } from "./components.js";
 import { Layout } from "./layout.js";
 
 /** All networks, sub-networks indented under their parent. */
-export function NetworksPage({ networks }: { networks: NetworkSummary[] }) {
+export function NetworksPage({ networks, canCreate }: { networks: NetworkSummary[]; canCreate?: boolean }) {
   return (
     <Layout title="Nätverk" active="networks">
       <h1>Nätverk</h1>
+      {canCreate && (
+        <nav aria-label="Sekretariatet" class="entry-points">
+          <a class="button" href="/natverk/nytt">
+            Nytt nätverk
+          </a>
+          <a class="button secondary" href="/kontakter">
+            Kontaktlista per kommun
+          </a>
+        </nav>
+      )}
       {networks.length === 0 ? (
         <Empty>Det finns inga nätverk ännu.</Empty>
       ) : (
