@@ -32,10 +32,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A Samråd server on a free port over a fresh data folder with the demo data. */
-export async function startDemoServer(): Promise<RunningServer & { dataDir: string }> {
+/** A Samråd server on a free port over a fresh data folder with the demo data; env adds settings. */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), "samrad-e2e-"));
-  const config = loadConfig({ ...process.env, DATABASE_URL: "" }, { dataDir, port: 0, host: "127.0.0.1" });
+  const config = loadConfig({ ...process.env, DATABASE_URL: "", ...env }, { dataDir, port: 0, host: "127.0.0.1" });
   const server = await startServer(config, { demoWhenEmpty: true, log: () => {} });
   return {
     ...server,
@@ -51,4 +51,13 @@ export async function startDemoServer(): Promise<RunningServer & { dataDir: stri
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Signs in through the sign-in form, as a person would, and waits for the overview. */
+export async function signInWithPassword(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/logga-in`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Översikt" }).waitFor();
 }

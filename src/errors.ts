@@ -1,5 +1,12 @@
 /** The few ways a request or command can fail on purpose. */
-export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large";
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "too_many_requests";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -8,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many_requests: 429,
 };
 
 /** An expected failure with a message meant for the person who caused it. */

@@ -102,6 +102,27 @@ export async function buildUser(tx: Tx, overrides: { personId?: number; email?: 
     .executeTakeFirstOrThrow();
 }
 
+/** A user who signs in with a password, linked to a new person; optionally admin or disabled. */
+export async function buildUserWithPassword(
+  tx: Tx,
+  opts: { email?: string; password: string; isAdmin?: boolean; personName?: string; disabled?: boolean },
+) {
+  const { hashPassword } = await import("../src/auth/passwords.js");
+  const email = opts.email ?? `user-${unique()}@exempel.se`;
+  const person = await buildPerson(tx, { email, ...(opts.personName ? { name: opts.personName } : {}) });
+  return tx
+    .insertInto("users")
+    .values({
+      email,
+      person_id: person.id,
+      is_admin: opts.isAdmin ?? false,
+      password_hash: await hashPassword(opts.password),
+      disabled_at: opts.disabled ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** An agenda item at the end of a meeting's agenda. */
 export async function buildAgendaItem(
   tx: Tx,

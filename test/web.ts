@@ -29,6 +29,34 @@ export function postForm(app: FastifyInstance, who: SignedIn | null, url: string
   });
 }
 
+/** The session cookie value a response sets, or undefined. */
+export function sessionCookieOf(res: { cookies: { name: string; value: string }[] }): string | undefined {
+  return res.cookies.find((c) => c.name === SESSION_COOKIE && c.value !== "")?.value;
+}
+
+/** Signs in through the real form (as a browser would, same origin) and returns the cookie header. */
+export async function signInWithForm(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  opts: { cookie?: string; csrfToken?: string; remoteAddress?: string } = {},
+) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/logga-in",
+    payload: new URLSearchParams({ email, password, ...(opts.csrfToken ? { _csrf: opts.csrfToken } : {}) }).toString(),
+    remoteAddress: opts.remoteAddress ?? "127.0.0.1",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "http://localhost",
+      "sec-fetch-site": "same-origin",
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    },
+  });
+  const token = sessionCookieOf(res);
+  return { res, token, cookie: token ? `${SESSION_COOKIE}=${token}` : undefined };
+}
+
 /** Posts a multipart form with one file, as a browser sends the attachment form. */
 export function postMultipart(
   app: FastifyInstance,

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadDemoData } from "../commands/loadDemoData.js";
+import { DEMO_PASSWORD } from "../demo/demo-data.js";
 import { todayInSweden } from "../domain/dates.js";
 import { configFrom, withDatabase } from "./context.js";
 
@@ -18,6 +19,8 @@ export function registerDemoCommand(program: Command): void {
         console.log(
           `Loaded ${s.networks} networks, ${s.people} people, ${s.meetings} meetings, ${s.decisions} decisions, ${s.actions} actions.`,
         );
+        console.log(`Demo accounts (password "${DEMO_PASSWORD}", for the fictional demo only):`);
+        for (const a of s.accounts) console.log(`  ${a.email} – ${a.what}`);
       });
     });
 }

@@ -6,6 +6,7 @@ import { registerMailCommand } from "./mail.js";
 import { registerReportCommand } from "./report.js";
 import { registerSearchCommand } from "./search.js";
 import { registerServeCommand } from "./serve.js";
+import { registerUserCommand } from "./user.js";
 
 /** Builds the `samrad` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerSearchCommand(program);
   registerReportCommand(program);
+  registerUserCommand(program);
   return program;
 }
 

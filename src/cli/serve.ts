@@ -27,6 +27,9 @@ export function registerServeCommand(program: Command): void {
       console.log(
         `Samråd is running at ${server.url} (${where}, ready in ${Date.now() - started} ms). Stop with Ctrl+C.`,
       );
+      if (server.firstSignInUrl) {
+        console.log(`Sign in as the admin with this one-time link (valid 24 hours): ${server.firstSignInUrl}`);
+      }
       const shutdown = () => {
         server.stop().then(
           () => process.exit(0),

@@ -3,9 +3,20 @@ import type { Tx } from "../db/client.js";
 import { type Actor, allows, type NetworkRole, type Permission } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 
-/** The roles an actor holds in a network today (a coordinator of a parent network coordinates its sub-networks). */
+/**
+ * The roles an actor holds in a network today (a coordinator of a parent network coordinates its
+ * sub-networks). Nobody signed in is "public" in a network that publishes its minutes openly.
+ */
 export async function networkRolesOf(tx: Tx, actor: Actor, networkId: number): Promise<NetworkRole[]> {
-  if (actor.personId === null) return actor.userId === null ? [] : ["reader"];
+  if (actor.userId === null) {
+    const network = await tx
+      .selectFrom("networks")
+      .select("publish_minutes")
+      .where("id", "=", networkId)
+      .executeTakeFirst();
+    return network?.publish_minutes ? ["public"] : [];
+  }
+  if (actor.personId === null) return ["reader"];
   const rows = await sql<{ role: string }>`
     WITH RECURSIVE chain AS (
       SELECT id, parent_id FROM networks WHERE id = ${networkId}
@@ -41,6 +52,16 @@ export async function authorize(
         : (["reader"] as NetworkRole[])
       : await networkRolesOf(tx, actor, opts.networkId);
   if (allows(actor, roles, permission)) return;
-  if (actor.userId === null) throw new AppError("unauthorized", "Logga in för att fortsätta.");
-  throw new AppError("forbidden", "Du har inte behörighet att göra det här.");
+  throw refusal(actor);
+}
+
+/** The error for a refused actor: sign in first when nobody is signed in, else forbidden. */
+export function refusal(actor: Actor): AppError {
+  if (actor.userId === null) return new AppError("unauthorized", "Logga in för att fortsätta.");
+  return new AppError("forbidden", "Du har inte behörighet att göra det här.");
+}
+
+/** Throws unless a secretariat admin is asking. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin) throw refusal(actor);
 }

@@ -3,7 +3,7 @@ import { listContacts, loadMeetingDoc } from "../db/queries/exports.js";
 import { findNetworkBySlug } from "../db/queries/networks.js";
 import type { MembershipRole } from "../db/schema.js";
 import { ROLE_LABELS } from "../domain/labels.js";
-import type { Actor } from "../domain/permissions.js";
+import { type Actor, meetingReadPermission } from "../domain/permissions.js";
 import { slugify } from "../domain/slug.js";
 import { notFound } from "../errors.js";
 import { outlineToDocx } from "../exporters/docx.js";
@@ -73,10 +73,8 @@ export async function exportMeeting(
   const doc = await loadMeetingDoc(tx, opts.meetingId);
   if (!doc) throw notFound("Mötet");
   const document = opts.document ?? "minutes";
-  await authorize(tx, opts.actor, "minutes.read", { networkId: doc.networkId });
-  if (document === "minutes" && opts.format !== "ics" && (doc.state === "held" || doc.state === "minutes_draft")) {
-    await authorize(tx, opts.actor, "minutes.readDraft", { networkId: doc.networkId });
-  }
+  // The same rule as the meeting page: approved minutes for readers, anything earlier for members.
+  await authorize(tx, opts.actor, meetingReadPermission(doc.state), { networkId: doc.networkId });
   return renderMeetingFile(doc, { format: opts.format, document, baseUrl: opts.baseUrl });
 }
 

@@ -1,19 +1,26 @@
 import type { Tx } from "../db/client.js";
 import { findMeetingContext, listAttachments, listMinutesVersions } from "../db/queries/agenda.js";
 import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries/meetings.js";
+import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
+import { networkRolesOf, refusal } from "./authorize.js";
 
 /**
  * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
- * files, approved versions and the previous meeting (for "Föregående anteckningar").
+ * files, approved versions and the previous meeting (for "Föregående anteckningar"). Readable
+ * when the actor may read this meeting (approved minutes, or anything earlier for members).
  */
-export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
+export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
+  // One look-up of the actor's roles serves the check, the links to other meetings and the history tab.
+  const roles = await networkRolesOf(tx, opts.actor, meeting.network_id);
+  if (!allows(opts.actor, roles, meetingReadPermission(meeting.state))) throw refusal(opts.actor);
+  const onlyApproved = !allows(opts.actor, roles, "meeting.read");
   const [attendance, items, context, roundNotes, attachments, versions] = await Promise.all([
     listAttendance(tx, meeting.id),
     listItemsWithDetails(tx, meeting.id),
-    findMeetingContext(tx, meeting),
+    findMeetingContext(tx, meeting, { onlyApproved }),
     tx
       .selectFrom("round_notes as r")
       .innerJoin("agenda_items as i", "i.id", "r.item_id")
@@ -36,6 +43,7 @@ export async function getMeetingPage(tx: Tx, opts: { meetingId: number }) {
     attachments,
     versions,
     previous: context.previousHeld ?? null,
+    canSeeHistory: allows(opts.actor, roles, "history.read"),
   };
 }
 

@@ -6,7 +6,12 @@ import { notFound } from "../errors.js";
 import { authorize } from "./authorize.js";
 import { networkBase } from "./networkDetails.js";
 
-async function networkFor(tx: Tx, actor: Actor, slug: string, permission: "network.manage" | "network.read") {
+async function networkFor(
+  tx: Tx,
+  actor: Actor,
+  slug: string,
+  permission: "network.manage" | "network.read" | "contacts.read",
+) {
   const network = await findNetworkBySlug(tx, slug);
   if (!network) throw notFound("Nätverket");
   await authorize(tx, actor, permission, { networkId: network.id });
@@ -89,7 +94,9 @@ export type MembershipEditorData = Awaited<ReturnType<typeof getMembershipEditor
 
 /** A network's printable contact list: current members by municipality, and its representatives. */
 export async function getContactList(tx: Tx, opts: { actor: Actor; slug: string; today: string }) {
-  const network = await networkFor(tx, opts.actor, opts.slug, "network.read");
+  // Contact details are for the network's own people, as in the contact list download; "network.read"
+  // would also let anyone signed in, or anybody at all on an openly publishing network, read them.
+  const network = await networkFor(tx, opts.actor, opts.slug, "contacts.read");
   const contacts = await listContacts(tx, { today: opts.today, networkId: network.id });
   const representations = (await listRepresentations(tx, network.id)).filter(
     (r) => (r.fromDate === null || r.fromDate <= opts.today) && (r.toDate === null || r.toDate > opts.today),

@@ -7,19 +7,24 @@ import {
   listMembers,
   listRepresentations,
 } from "../db/queries/networks.js";
+import { readScopeOf } from "../db/queries/visibility.js";
+import { type Actor, allows } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
+import { networkRolesOf, refusal } from "./authorize.js";
 
-/** Everything the network page shows: facts, members by municipality, sub-networks, meetings. */
-export async function getNetworkPage(tx: Tx, opts: { slug: string; today: string }) {
+/** Everything the network page shows: facts, members by municipality, sub-networks, readable meetings. */
+export async function getNetworkPage(tx: Tx, opts: { actor: Actor; slug: string; today: string }) {
   const network = await findNetworkBySlug(tx, opts.slug);
   if (!network) throw notFound("Nätverket");
+  const [scope, roles] = await Promise.all([readScopeOf(tx, opts.actor), networkRolesOf(tx, opts.actor, network.id)]);
+  if (!allows(opts.actor, roles, "network.read")) throw refusal(opts.actor);
   const [parent, children, members, representations, upcoming, past] = await Promise.all([
     network.parent_id ? findNetworkById(tx, network.parent_id) : undefined,
-    listChildNetworks(tx, network.id),
+    listChildNetworks(tx, network.id, scope),
     listMembers(tx, network.id),
     listRepresentations(tx, network.id),
-    listMeetings(tx, { networkId: network.id, when: "upcoming", today: opts.today, limit: 10 }),
-    listMeetings(tx, { networkId: network.id, when: "past", today: opts.today, limit: 100 }),
+    listMeetings(tx, { scope, networkId: network.id, when: "upcoming", today: opts.today, limit: 10 }),
+    listMeetings(tx, { scope, networkId: network.id, when: "past", today: opts.today, limit: 100 }),
   ]);
   const isCurrent = (m: { toDate: string | null }) => m.toDate === null || m.toDate > opts.today;
   const current = members.filter(isCurrent);
@@ -38,6 +43,9 @@ export async function getNetworkPage(tx: Tx, opts: { slug: string; today: string
     representations,
     upcoming,
     past,
+    canSeeHistory: allows(opts.actor, roles, "history.read"),
+    /** people's pages need a sign-in; anonymous visitors see names without links */
+    linkPeople: opts.actor.userId !== null || opts.actor.isAdmin,
   };
 }
 

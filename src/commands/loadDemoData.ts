@@ -1,7 +1,15 @@
+import { hashPassword } from "../auth/passwords.js";
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import type { AttendanceStatus, MeetingState } from "../db/schema.js";
-import { DEMO_NETWORKS, DEMO_PEOPLE, type DemoMembership, type DemoNetwork } from "../demo/demo-data.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_NETWORKS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  type DemoMembership,
+  type DemoNetwork,
+} from "../demo/demo-data.js";
 import { SYSTEM } from "../domain/permissions.js";
 import { pick, seededRandom } from "../domain/random.js";
 import { slugify } from "../domain/slug.js";
@@ -13,6 +21,8 @@ export type DemoSummary = {
   meetings: number;
   decisions: number;
   actions: number;
+  /** e-mail addresses of the demo accounts and what each may do; they share DEMO_PASSWORD */
+  accounts: { email: string; what: string }[];
 };
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -76,7 +86,28 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
   };
 
   const networkIds = new Map<string, number>();
-  const summary: DemoSummary = { networks: 0, people: people.size, meetings: 0, decisions: 0, actions: 0 };
+  const summary: DemoSummary = {
+    networks: 0,
+    people: people.size,
+    meetings: 0,
+    decisions: 0,
+    actions: 0,
+    accounts: [],
+  };
+  for (const account of DEMO_ACCOUNTS) {
+    const demo = DEMO_PEOPLE.find((p) => p.key === account.person);
+    if (!demo) throw new Error(`demo person ${account.person} is missing`);
+    await tx
+      .insertInto("users")
+      .values({
+        email: demo.email,
+        person_id: personOf(account.person).id,
+        is_admin: account.admin,
+        password_hash: await hashPassword(DEMO_PASSWORD),
+      })
+      .execute();
+    summary.accounts.push({ email: demo.email, what: account.what });
+  }
 
   for (const net of DEMO_NETWORKS) {
     const parentId = net.parent ? (networkIds.get(net.parent) ?? null) : null;
@@ -88,6 +119,7 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
         kind: net.kind,
         parent_id: parentId,
         purpose: net.purpose,
+        publish_minutes: net.publishMinutes ?? false,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

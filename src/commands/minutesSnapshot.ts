@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client.js";
 import type { AttendanceRow, ItemDetail } from "../db/queries/meetings.js";
+import { SYSTEM } from "../domain/permissions.js";
 import { getMeetingPage } from "./getMeetingPage.js";
 
 /** Approved minutes as stored in minutes_versions: what the meeting page showed when they were approved. */
@@ -27,7 +28,8 @@ export async function buildMinutesSnapshot(
   meetingId: number,
   approval: { by: string | null; at: Date },
 ): Promise<MinutesSnapshot> {
-  const data = await getMeetingPage(tx, { meetingId });
+  // The approver was authorized by the command that approves; the snapshot holds everything.
+  const data = await getMeetingPage(tx, { actor: SYSTEM, meetingId });
   const m = data.meeting;
   return {
     format: 1,

@@ -308,6 +308,8 @@ export interface UsersTable {
   is_admin: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: DefaultTimestamp;
+  /** added by 0003_auth */
+  last_signin_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -327,6 +329,15 @@ export interface TokensTable {
   expires_at: Timestamp | null;
   used_at: Timestamp | null;
   created_at: DefaultTimestamp;
+}
+
+/** Single sign-ons between the redirect to the provider and its callback (0003_auth). */
+export interface SigninStatesTable {
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  next_path: Generated<string>;
+  expires_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -423,6 +434,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   tokens: TokensTable;
+  signin_states: SigninStatesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   action_reminders: ActionRemindersTable;

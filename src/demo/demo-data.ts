@@ -46,6 +46,19 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   person("yh", "Yusuf Hassan", "Ängelholm", "Digitaliseringschef"),
   person("tg", "Tove Gran", "Familjen Helsingborg", "Planeringsledare"),
   person("ar", "Alva Rydén", "Familjen Helsingborg", "Samordnare"),
+  person("sl", "Saga Ljungberg", "Familjen Helsingborg", "Handläggare, sekretariatet"),
+];
+
+/** The demo's shared password: for the fictional demo accounts only, printed when the demo loads. */
+export const DEMO_PASSWORD = "samrad-demo-2025";
+
+/** Demo people who get accounts, so each role can be tried: secretariat admin, coordinator, chair, members. */
+export const DEMO_ACCOUNTS: { person: string; admin: boolean; what: string }[] = [
+  { person: "sl", admin: true, what: "sekretariatet (administratör)" },
+  { person: "tg", admin: false, what: "samordnare för Kultur- och fritidschefsnätverket och Biblioteksgruppen" },
+  { person: "ab", admin: false, what: "ordförande i Kultur- och fritidschefsnätverket" },
+  { person: "cl", admin: false, what: "ordförande i Miljöchefsnätverket (ett annat nätverk)" },
+  { person: "ml", admin: false, what: "medlem i Nätverket för digital utveckling" },
 ];
 
 /** A membership with a start and, for those who left, an end relative to the demo's first year. */
@@ -66,6 +79,8 @@ export type DemoNetwork = {
   name: string;
   kind: NetworkKind;
   parent?: string;
+  /** approved minutes readable without signing in */
+  publishMinutes?: boolean;
   purpose: string;
   location: string;
   meetingsPerYear: number;
@@ -187,6 +202,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     key: "mi",
     name: "Miljöchefsnätverket",
     kind: "network",
+    publishMinutes: true,
     purpose: "Miljöcheferna samordnar tillsyn, delar kompetens och tar fram gemensamma ställningstaganden.",
     location: "Miljöförvaltningen i Helsingborg, Drottninggatan 2",
     meetingsPerYear: 6,

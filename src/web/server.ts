@@ -1,15 +1,24 @@
 import type { FastifyInstance } from "fastify";
+import { ensureFirstAdmin } from "../commands/ensureFirstAdmin.js";
 import { loadDemoData } from "../commands/loadDemoData.js";
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { DEMO_PASSWORD } from "../demo/demo-data.js";
 import { todayInSweden } from "../domain/dates.js";
 import { createMailer } from "../mail/transport.js";
 import { startOutboxWorker } from "../mail/worker.js";
 import { buildApp } from "./app.js";
 
 /** A running server and how to stop it cleanly. */
-export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  /** a one-time sign-in link for the first admin, while no admin can sign in yet */
+  firstSignInUrl: string | undefined;
+  stop(): Promise<void>;
+};
 
 /** Whether the database holds no networks yet (a fresh start). */
 async function isEmpty(database: Database): Promise<boolean> {
@@ -34,8 +43,19 @@ export async function startServer(
       log(
         `Loaded demo data: ${summary.networks} networks, ${summary.people} people, ${summary.meetings} meetings, ${summary.decisions} decisions, ${summary.actions} actions.`,
       );
+      log(`Demo accounts (password "${DEMO_PASSWORD}", for the fictional demo only):`);
+      for (const a of summary.accounts) log(`  ${a.email} – ${a.what}`);
     }
-    const app = await buildApp({ database, logger: opts.logger ?? false });
+    const first = await database.db
+      .transaction()
+      .execute((tx) => ensureFirstAdmin(tx, { email: config.auth.adminEmail, password: config.auth.adminPassword }));
+    if (first.created) log(`Created the first admin account, ${first.email}.`);
+    const app = await buildApp({
+      database,
+      logger: opts.logger ?? false,
+      publicUrl: config.publicUrl,
+      auth: config.auth,
+    });
     await app.listen({ port: config.port, host: config.host });
     // Sends queued mail (SMTP, or the local mailbox without SMTP_URL) until the server stops.
     const outbox = startOutboxWorker(database.db, {
@@ -55,7 +75,8 @@ export async function startServer(
       await app.close();
       await database.close();
     };
-    return { app, database, url, stop };
+    const firstSignInUrl = first.linkPath ? `${url.replace(/\/$/, "")}${first.linkPath}` : undefined;
+    return { app, database, url, firstSignInUrl, stop };
   } catch (e) {
     await database.close();
     throw e;

@@ -28,3 +28,17 @@ export const SlugParams = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "adressen innehåller otillåtna tecken")
     .max(80),
 });
+
+/** A one-time link's secret in the URL, e.g. /aterstall/AbC…. */
+export const TokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "länken är ofullständig"),
+});
+
+/** Where to go after signing in: a path on this site only (never another site: no open redirect). */
+export const NextQuery = z.object({
+  nasta: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((p) => (p && /^\/(?![/\\])[^\s\\]*$/.test(p) ? p : "/")),
+});

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 import type { ActionStatus } from "../schema.js";
+import { actionVisible, type ReadScope } from "./visibility.js";
 
 /** An action with where it came from and who holds it. */
 export type ActionRow = {
@@ -16,10 +17,10 @@ export type ActionRow = {
   assignees: string;
 };
 
-/** Actions filtered by status, network or assignee, earliest due first. */
+/** Actions the scope may read, filtered by status, network or assignee, earliest due first. */
 export async function listActions(
   tx: Tx,
-  opts: { status?: ActionStatus; networkId?: number; personId?: number; limit?: number },
+  opts: { scope: ReadScope; status?: ActionStatus; networkId?: number; personId?: number; limit?: number },
 ): Promise<ActionRow[]> {
   let q = tx
     .selectFrom("actions as a")
@@ -37,7 +38,8 @@ export async function listActions(
       "a.item_id as itemId",
       sql<string>`(SELECT string_agg(coalesce(p.name, aa.name), ', ' ORDER BY aa.id)
         FROM action_assignees aa LEFT JOIN people p ON p.id = aa.person_id WHERE aa.action_id = a.id)`.as("assignees"),
-    ]);
+    ])
+    .where(actionVisible(opts.scope));
   if (opts.status) q = q.where("a.status", "=", opts.status);
   if (opts.networkId !== undefined) q = q.where("a.network_id", "=", opts.networkId);
   if (opts.personId !== undefined) {

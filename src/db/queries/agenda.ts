@@ -186,15 +186,18 @@ type HeldRef = MeetingRef & { state: MeetingState; minutesVersion: number };
 export async function findMeetingContext(
   tx: Tx,
   m: { id: number; network_id: number; date: string },
+  opts: { onlyApproved?: boolean } = {},
 ): Promise<{ previous: MeetingRef | undefined; next: MeetingRef | undefined; previousHeld: HeldRef | undefined }> {
-  const before = sql`network_id = ${m.network_id} AND (date < ${m.date}::date OR (date = ${m.date}::date AND id < ${m.id}))`;
+  // Someone who may read only approved minutes of this network is pointed only at approved meetings.
+  const readable = opts.onlyApproved ? sql`AND state = 'approved'` : sql``;
+  const before = sql`network_id = ${m.network_id} AND (date < ${m.date}::date OR (date = ${m.date}::date AND id < ${m.id})) ${readable}`;
   const row = await sql<{ previous: MeetingRef | null; next: MeetingRef | null; held: HeldRef | null }>`
     SELECT
       (SELECT json_build_object('id', id, 'date', date) FROM meetings WHERE ${before}
         ORDER BY date DESC, id DESC LIMIT 1) AS previous,
       (SELECT json_build_object('id', id, 'date', date) FROM meetings
         WHERE network_id = ${m.network_id} AND (date > ${m.date}::date OR (date = ${m.date}::date AND id > ${m.id}))
-        ORDER BY date, id LIMIT 1) AS next,
+        ${readable} ORDER BY date, id LIMIT 1) AS next,
       (SELECT json_build_object('id', id, 'date', date, 'state', state, 'minutesVersion', minutes_version)
         FROM meetings WHERE ${before} AND state <> 'cancelled' ORDER BY date DESC, id DESC LIMIT 1) AS held`.execute(
     tx,

@@ -1,7 +1,8 @@
 import type { Tx } from "../client.js";
+import { meetingVisible, type ReadScope } from "./visibility.js";
 
-/** Decisions, newest first, optionally of one network or year. */
-export function listDecisions(tx: Tx, opts: { networkId?: number; year?: number; limit?: number }) {
+/** Decisions the scope may read, newest first, optionally of one network or year. */
+export function listDecisions(tx: Tx, opts: { scope: ReadScope; networkId?: number; year?: number; limit?: number }) {
   let q = tx
     .selectFrom("decisions as d")
     .innerJoin("networks as n", "n.id", "d.network_id")
@@ -16,7 +17,8 @@ export function listDecisions(tx: Tx, opts: { networkId?: number; year?: number;
       "n.slug as networkSlug",
       "m.id as meetingId",
       "m.date as meetingDate",
-    ]);
+    ])
+    .where(meetingVisible(opts.scope));
   if (opts.networkId !== undefined) q = q.where("d.network_id", "=", opts.networkId);
   if (opts.year !== undefined) q = q.where("d.year", "=", opts.year);
   return q

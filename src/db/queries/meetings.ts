@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 import type { AttendanceStatus, ItemKind, MeetingState } from "../schema.js";
+import { meetingVisible, type ReadScope } from "./visibility.js";
 
 /** A meeting as lists show it. */
 export type MeetingListRow = {
@@ -15,10 +16,17 @@ export type MeetingListRow = {
   itemCount: number;
 };
 
-/** Meetings, newest first, optionally of one network, upcoming or past relative to today. */
+/** Meetings the scope may read, newest first, optionally of one network, upcoming or past relative to today. */
 export async function listMeetings(
   tx: Tx,
-  opts: { networkId?: number; when?: "upcoming" | "past"; today: string; limit?: number; offset?: number },
+  opts: {
+    scope: ReadScope;
+    networkId?: number;
+    when?: "upcoming" | "past";
+    today: string;
+    limit?: number;
+    offset?: number;
+  },
 ): Promise<MeetingListRow[]> {
   let q = tx
     .selectFrom("meetings as m")
@@ -33,7 +41,8 @@ export async function listMeetings(
       "n.name as networkName",
       "n.slug as networkSlug",
       sql<number>`(SELECT count(*)::int FROM agenda_items a WHERE a.meeting_id = m.id)`.as("itemCount"),
-    ]);
+    ])
+    .where(meetingVisible(opts.scope));
   if (opts.networkId !== undefined) q = q.where("m.network_id", "=", opts.networkId);
   if (opts.when === "upcoming") q = q.where("m.date", ">", opts.today).orderBy("m.date", "asc");
   else if (opts.when === "past") q = q.where("m.date", "<=", opts.today).orderBy("m.date", "desc");
@@ -186,25 +195,29 @@ export async function listItemsWithDetails(tx: Tx, meetingId: number): Promise<I
   }));
 }
 
-/** The meetings right before and after this one in the same network. */
-export async function findNeighbours(tx: Tx, networkId: number, date: string, id: number) {
+/** The readable meetings right before and after this one in the same network. */
+export async function findNeighbours(tx: Tx, networkId: number, date: string, id: number, scope: ReadScope) {
   const [previous, next] = await Promise.all([
     tx
-      .selectFrom("meetings")
-      .select(["id", "date"])
-      .where("network_id", "=", networkId)
-      .where((eb) => eb.or([eb("date", "<", date), eb.and([eb("date", "=", date), eb("id", "<", id)])]))
-      .orderBy("date", "desc")
-      .orderBy("id", "desc")
+      .selectFrom("meetings as m")
+      .innerJoin("networks as n", "n.id", "m.network_id")
+      .select(["m.id", "m.date"])
+      .where("m.network_id", "=", networkId)
+      .where(meetingVisible(scope))
+      .where((eb) => eb.or([eb("m.date", "<", date), eb.and([eb("m.date", "=", date), eb("m.id", "<", id)])]))
+      .orderBy("m.date", "desc")
+      .orderBy("m.id", "desc")
       .limit(1)
       .executeTakeFirst(),
     tx
-      .selectFrom("meetings")
-      .select(["id", "date"])
-      .where("network_id", "=", networkId)
-      .where((eb) => eb.or([eb("date", ">", date), eb.and([eb("date", "=", date), eb("id", ">", id)])]))
-      .orderBy("date")
-      .orderBy("id")
+      .selectFrom("meetings as m")
+      .innerJoin("networks as n", "n.id", "m.network_id")
+      .select(["m.id", "m.date"])
+      .where("m.network_id", "=", networkId)
+      .where(meetingVisible(scope))
+      .where((eb) => eb.or([eb("m.date", ">", date), eb.and([eb("m.date", "=", date), eb("m.id", ">", id)])]))
+      .orderBy("m.date")
+      .orderBy("m.id")
       .limit(1)
       .executeTakeFirst(),
   ]);

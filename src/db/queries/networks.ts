@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
 import type { MembershipRole, NetworkKind, NetworkStatus } from "../schema.js";
+import { meetingVisible, networkVisible, type ReadScope } from "./visibility.js";
 
 /** A network as the list shows it. */
 export type NetworkSummary = {
@@ -16,17 +17,18 @@ export type NetworkSummary = {
   nextMeeting: string | null;
 };
 
-/** All networks with member counts and their last and next meeting dates. */
-export async function listNetworks(tx: Tx, today: string): Promise<NetworkSummary[]> {
+/** The networks the scope may read, with member counts and their last and next readable meeting dates. */
+export async function listNetworks(tx: Tx, today: string, scope: ReadScope): Promise<NetworkSummary[]> {
   const rows = await sql<NetworkSummary>`
     SELECT n.id, n.name, n.slug, n.kind, n.status, n.parent_id AS "parentId", p.name AS "parentName",
       (SELECT count(DISTINCT m.person_id)::int FROM memberships m
         WHERE m.network_id = n.id AND (m.to_date IS NULL OR m.to_date >= ${today}::date)) AS "memberCount",
-      (SELECT max(date)::text FROM meetings WHERE network_id = n.id AND date <= ${today}::date
-        AND state <> 'cancelled') AS "lastMeeting",
-      (SELECT min(date)::text FROM meetings WHERE network_id = n.id AND date > ${today}::date
-        AND state <> 'cancelled') AS "nextMeeting"
+      (SELECT max(mt.date)::text FROM meetings mt WHERE mt.network_id = n.id AND mt.date <= ${today}::date
+        AND mt.state <> 'cancelled' AND ${meetingVisible(scope, "mt", "n")}) AS "lastMeeting",
+      (SELECT min(mt.date)::text FROM meetings mt WHERE mt.network_id = n.id AND mt.date > ${today}::date
+        AND mt.state <> 'cancelled' AND ${meetingVisible(scope, "mt", "n")}) AS "nextMeeting"
     FROM networks n LEFT JOIN networks p ON p.id = n.parent_id
+    WHERE ${networkVisible(scope, "n")}
     ORDER BY coalesce(p.name, n.name), n.parent_id NULLS FIRST, n.name`.execute(tx);
   return rows.rows;
 }
@@ -41,13 +43,14 @@ export function findNetworkById(tx: Tx, id: number) {
   return tx.selectFrom("networks").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Sub-networks and working groups directly under a network. */
-export function listChildNetworks(tx: Tx, parentId: number) {
+/** Readable sub-networks and working groups directly under a network. */
+export function listChildNetworks(tx: Tx, parentId: number, scope: ReadScope) {
   return tx
-    .selectFrom("networks")
-    .select(["id", "name", "slug", "kind", "status"])
-    .where("parent_id", "=", parentId)
-    .orderBy("name")
+    .selectFrom("networks as n")
+    .select(["n.id", "n.name", "n.slug", "n.kind", "n.status"])
+    .where("n.parent_id", "=", parentId)
+    .where(networkVisible(scope))
+    .orderBy("n.name")
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "../client.js";
+import { meetingVisible, type ReadScope } from "./visibility.js";
 
 /** One person with their home municipality, or undefined. */
 export function findPerson(tx: Tx, id: number) {
@@ -39,14 +40,15 @@ export function listMembershipsOfPerson(tx: Tx, personId: number) {
     .execute();
 }
 
-/** A person's attendance at meetings, newest first. */
-export function listAttendanceOfPerson(tx: Tx, personId: number, limit = 100) {
+/** A person's attendance at the meetings the scope may read, newest first. */
+export function listAttendanceOfPerson(tx: Tx, personId: number, scope: ReadScope, limit = 100) {
   return tx
     .selectFrom("attendance as a")
     .innerJoin("meetings as m", "m.id", "a.meeting_id")
     .innerJoin("networks as n", "n.id", "m.network_id")
     .select(["m.id as meetingId", "m.date", "n.name as networkName", "a.status", "a.is_chair as isChair"])
     .where("a.person_id", "=", personId)
+    .where(meetingVisible(scope))
     .orderBy("m.date", "desc")
     .limit(limit)
     .execute();

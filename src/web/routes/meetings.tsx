@@ -110,7 +110,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
     state: FormState,
     status: number,
   ) {
-    const data = await getMeetingPage(db, { meetingId });
+    const data = await getMeetingPage(db, { actor: req.actor, meetingId });
     const abilities = await abilitiesIn(db, req.actor, data.meeting.network_id);
     return sendPage(
       reply,

@@ -184,7 +184,11 @@ describe("networks and members", () => {
   });
 
   it("prints a network's contact list and gives the secretariat a list of all by municipality", async () => {
-    const list = await app.inject({ url: `/natverk/${slug}/kontakter`, headers: { cookie: member.cookie } });
+    // Contact details are for the network's current people: Majken left (replaced above), Linnea coordinates.
+    expect(
+      (await app.inject({ url: `/natverk/${slug}/kontakter`, headers: { cookie: member.cookie } })).statusCode,
+    ).toBe(403);
+    const list = await app.inject({ url: `/natverk/${slug}/kontakter`, headers: { cookie: coordinator.cookie } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain("linnea@exempel.se");
     expect(list.body).toContain("Per Ersättare");

@@ -1,4 +1,7 @@
 import type { ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
+import { CsrfField } from "./csrf-field.js";
+import { type Viewer, ViewerContext } from "./viewer.js";
 
 /** The sections in the main navigation, in order. */
 export const NAV_ITEMS = [
@@ -18,8 +21,46 @@ export type NavKey = (typeof NAV_ITEMS)[number]["key"];
 /** One step of the breadcrumb trail above a page's heading. */
 export type Crumb = { href: string; label: string };
 
-/** The frame of every page: skip link, header with navigation, main content, footer. */
-export function Layout(props: { title: string; active?: NavKey; crumbs?: Crumb[]; children: ComponentChildren }) {
+/** The signed-in user's name with sign-out, or the sign-in link; nothing when the viewer is unknown. */
+function AccountBar({ viewer }: { viewer: Viewer | null | undefined }) {
+  if (viewer === undefined) return null;
+  if (viewer === null) {
+    return (
+      <div class="account">
+        <a href="/logga-in">Logga in</a>
+      </div>
+    );
+  }
+  return (
+    <div class="account">
+      <a href="/konto" title="Ditt konto">
+        {viewer.name}
+      </a>
+      <form method="post" action="/logga-ut">
+        <CsrfField token={viewer.csrfToken} />
+        <button type="submit" class="link-button">
+          Logga ut
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/**
+ * The frame of every page: skip link, header with navigation and the signed-in user, main content,
+ * footer. `viewer` may be left out: sendPage() provides it for every page it renders.
+ */
+export function Layout(props: {
+  title: string;
+  active?: NavKey;
+  crumbs?: Crumb[];
+  viewer?: Viewer | null;
+  children: ComponentChildren;
+}) {
+  const fromRequest = useContext(ViewerContext);
+  const viewer = props.viewer !== undefined ? props.viewer : fromRequest;
+  // Administration is for the secretariat; others never see the entry (the page refuses them too).
+  const items = NAV_ITEMS.filter((item) => item.key !== "admin" || viewer === undefined || viewer?.isAdmin);
   return (
     <html lang="sv">
       <head>
@@ -39,7 +80,7 @@ export function Layout(props: { title: string; active?: NavKey; crumbs?: Crumb[]
           </a>
           <nav aria-label="Huvudmeny">
             <ul>
-              {NAV_ITEMS.map((item) => (
+              {items.map((item) => (
                 <li key={item.key}>
                   <a href={item.href} aria-current={props.active === item.key ? "page" : undefined}>
                     {item.label}
@@ -48,6 +89,7 @@ export function Layout(props: { title: string; active?: NavKey; crumbs?: Crumb[]
               ))}
             </ul>
           </nav>
+          <AccountBar viewer={viewer} />
         </header>
         <main id="main" tabIndex={-1}>
           {props.crumbs && props.crumbs.length > 0 && (

@@ -8,6 +8,7 @@ import { type FormState, fieldValue, stateFor } from "../forms.js";
 import { DateText, Empty, Markdown, StateBadge, TimeRange } from "./components.js";
 import { ExportLinks } from "./export-links.js";
 import { ErrorSummary, PostForm, TextArea, TextField } from "./form-parts.js";
+import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
 
@@ -360,6 +361,7 @@ export function MeetingPage(props: {
           {meeting.title && ` – ${meeting.title}`}
         </span>
       </h1>
+      {data.canSeeHistory && <ObjectTabs href={`/moten/${meeting.id}`} current="object" />}
       {can?.editMeetings && <EditorLinks meetingId={meeting.id} />}
       <Notice notice={props.notice} />
       <dl class="facts">

@@ -3,6 +3,7 @@ import type { NetworkPageData } from "../../commands/getNetworkPage.js";
 import { NETWORK_KIND_LABELS, NETWORK_STATUS_LABELS, ROLE_LABELS } from "../../domain/labels.js";
 import { DateText, Empty } from "./components.js";
 import { ContactListLinks } from "./export-links.js";
+import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { MeetingTable } from "./meeting-list.js";
 import { NetworkSearchBox } from "./search-page.js";
@@ -58,6 +59,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
       ]}
     >
       <h1>{network.name}</h1>
+      {data.canSeeHistory && <ObjectTabs href={`/natverk/${network.slug}`} current="object" />}
       <p class="meta">
         {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
       </p>
@@ -99,9 +101,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
                         {municipality}
                       </th>
                     )}
-                    <td>
-                      <a href={`/personer/${m.personId}`}>{m.name}</a>
-                    </td>
+                    <td>{data.linkPeople ? <a href={`/personer/${m.personId}`}>{m.name}</a> : m.name}</td>
                     <td>{ROLE_LABELS[m.role]}</td>
                     <td>
                       <Period from={m.fromDate} to={m.toDate} />
@@ -118,8 +118,8 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
             <ul>
               {data.former.map((m) => (
                 <li key={m.membershipId}>
-                  <a href={`/personer/${m.personId}`}>{m.name}</a>, {m.municipality ?? "–"},{" "}
-                  {ROLE_LABELS[m.role].toLowerCase()} <Period from={m.fromDate} to={m.toDate} />
+                  {data.linkPeople ? <a href={`/personer/${m.personId}`}>{m.name}</a> : m.name}, {m.municipality ?? "–"}
+                  , {ROLE_LABELS[m.role].toLowerCase()} <Period from={m.fromDate} to={m.toDate} />
                 </li>
               ))}
             </ul>
@@ -147,7 +147,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
           <ul>
             {data.representations.map((r) => (
               <li key={r.id}>
-                {r.body}: <a href={`/personer/${r.personId}`}>{r.name}</a>
+                {r.body}: {data.linkPeople ? <a href={`/personer/${r.personId}`}>{r.name}</a> : r.name}
                 {r.municipality && `, ${r.municipality}`} <Period from={r.fromDate} to={r.toDate} />
               </li>
             ))}

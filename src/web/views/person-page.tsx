@@ -2,6 +2,7 @@ import type { PersonPageData } from "../../commands/getPersonPage.js";
 import { ATTENDANCE_LABELS, ROLE_LABELS } from "../../domain/labels.js";
 import { ActionTable } from "./action-list.js";
 import { DateText, Empty } from "./components.js";
+import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 
 /** A person: memberships over time, attendance and actions. */
@@ -15,6 +16,7 @@ export function PersonPage({ data, today }: { data: PersonPageData; today: strin
         {data.presentShare !== null && ` · närvarande vid ${Math.round(data.presentShare * 100)} % av mötena`}
       </p>
       {data.aliases.length > 0 && <p class="muted">Stavas även: {data.aliases.join(", ")}</p>}
+      {data.isAdmin && <ObjectTabs href={`/personer/${person.id}`} current="object" />}
       <p>
         <a href={`/personer/${person.id}/kalender`}>Prenumerera på dina möten i kalendern</a>
       </p>

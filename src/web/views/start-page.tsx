@@ -8,6 +8,14 @@ export function StartPage({ data }: { data: StartPageData }) {
   return (
     <Layout title="Översikt" active="start">
       <h1>Översikt</h1>
+      {!data.signedIn && (
+        <div class="notice">
+          <p>
+            Du är inte inloggad och ser bara justerade anteckningar från nätverk som publicerar dem öppet.{" "}
+            <a href="/logga-in">Logga in</a> för att se mer.
+          </p>
+        </div>
+      )}
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande möten</h2>
         <MeetingTable
