@@ -44,6 +44,7 @@ export async function getNetworkPage(tx: Tx, opts: { actor: Actor; slug: string;
     upcoming,
     past,
     canSeeHistory: allows(opts.actor, roles, "history.read"),
+    canSeeContacts: allows(opts.actor, roles, "contacts.read"),
     /** people's pages need a sign-in; anonymous visitors see names without links */
     linkPeople: opts.actor.userId !== null || opts.actor.isAdmin,
   };

@@ -67,6 +67,7 @@ export async function getTopicTimeline(tx: Tx, actor: Actor, input: SearchReques
     filters: allKinds,
     cap: TIMELINE_CAP,
     newest: compiled.newest,
+    oldest: compiled.oldest,
   });
   const meetings: TimelineMeeting[] = [];
   for (const item of items) {

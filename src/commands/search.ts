@@ -188,6 +188,7 @@ export async function search(tx: Tx, actor: Actor, input: SearchRequest): Promis
           limit: input.limit,
           offset,
           newest: compiled.newest,
+          oldest: compiled.oldest,
         })
       : { rows: [], total: 0, more: false, since: null };
   const details = compiled.swedish

@@ -18,7 +18,12 @@ const NORMALISATION = 1;
  * The tsqueries a parsed query compiles to, as canonical text (null when nothing is left to search
  * for), and the newest document's date, which the search windows count back from.
  */
-export type CompiledQuery = { swedish: string | null; names: string | null; newest: string | null };
+export type CompiledQuery = {
+  swedish: string | null;
+  names: string | null;
+  newest: string | null;
+  oldest: string | null;
+};
 
 /**
  * Compiles a parsed query in the database, in one round trip: web-search syntax for the words,
@@ -29,25 +34,34 @@ export type CompiledQuery = { swedish: string | null; names: string | null; newe
  * PostgreSQL prints is what is combined and cast back.
  */
 export async function compileQuery(tx: Tx, parsed: ParsedQuery): Promise<CompiledQuery> {
-  if (parsed.problem) return { swedish: null, names: null, newest: null };
+  if (parsed.problem) return { swedish: null, names: null, newest: null, oldest: null };
   const prefix = parsed.prefix ? `${parsed.prefix}:*` : "";
   // Names are matched word by word, unstemmed: every word must occur, the last as a prefix.
   const words = parsed.prefix ? parsed.words.slice(0, -1) : parsed.words;
   const nameTerms = [...words, ...(prefix ? [prefix] : []), ...parsed.excluded.map((w) => `!${w}`)];
-  const result = await sql<{ ws: string; stem: string; plain: string; names: string; newest: string | null }>`
+  const result = await sql<{
+    ws: string;
+    stem: string;
+    plain: string;
+    names: string;
+    newest: string | null;
+    oldest: string | null;
+  }>`
     SELECT ${parsed.websearch ? sql`websearch_to_tsquery('swedish', ${parsed.websearch})::text` : sql`''`} AS ws,
       ${parsed.prefix ? sql`to_tsquery('swedish', ${parsed.prefix})::text` : sql`''`} AS stem,
       ${prefix ? sql`to_tsquery('simple', ${prefix})::text` : sql`''`} AS plain,
       ${nameTerms.length > 0 ? sql`to_tsquery('simple', ${nameTerms.join(" & ")})::text` : sql`''`} AS names,
-      (SELECT max(date)::text FROM search_documents) AS newest`.execute(tx);
+      (SELECT max(date)::text FROM search_documents) AS newest,
+      (SELECT min(date)::text FROM search_documents) AS oldest`.execute(tx);
   const r = result.rows[0];
-  if (!r) return { swedish: null, names: null, newest: null };
+  if (!r) return { swedish: null, names: null, newest: null, oldest: null };
   const typed = !r.stem || r.stem === r.plain ? r.plain : r.plain ? `${r.stem} | ${r.plain}` : r.stem;
   const parts = [r.ws, typed].filter((x) => x.length > 0).map((x) => `( ${x} )`);
   return {
     swedish: parts.length > 0 ? parts.join(" & ") : null,
     names: r.names.length > 0 && words.length + (prefix ? 1 : 0) > 0 ? r.names : null,
     newest: r.newest,
+    oldest: r.oldest,
   };
 }
 
@@ -101,15 +115,16 @@ export const STEP_CAP = 500;
  * and GIN intersects word and window inside the index, so a common word costs no more than a rare one.
  */
 export async function widenUntilEnough<T extends { total: number }>(
-  opts: { filters: DocumentFilters; wanted: number; cap: number; newest: string | null },
+  opts: { filters: DocumentFilters; wanted: number; cap: number; newest: string | null; oldest: string | null },
   step: (windowQuery: string | null) => Promise<T>,
 ): Promise<T & Coverage> {
   if (opts.filters.year !== undefined) {
     const result = await step(`'${yearToken(opts.filters.year)}'`);
     return { ...result, more: result.total >= opts.cap, since: null };
   }
-  const anchor = opts.newest;
-  const windows = anchor ? searchWindows(anchor) : [];
+  const { newest, oldest } = opts;
+  // Windows reaching back over half the archive cost as much as the whole archive: skip them.
+  const windows = newest && oldest ? searchWindows(newest).filter((w) => w.since > midpoint(oldest, newest)) : [];
   let window: SearchWindow | null = windows[0] ?? null;
   for (;;) {
     const result = await step(window ? windowTsquery(window) : null);
@@ -117,6 +132,13 @@ export async function widenUntilEnough<T extends { total: number }>(
     if (result.total >= opts.wanted) return { ...result, more: true, since: window.since };
     window = nextWindow(windows, window.months, result.total, opts.wanted);
   }
+}
+
+/** The day halfway between two YYYY-MM-DD dates. */
+function midpoint(from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return new Date(a + (b - a) / 2).toISOString().slice(0, 10);
 }
 
 function matchSql(tsquery: string, windowQuery: string | null) {
@@ -139,8 +161,9 @@ export async function rankDocuments(
     kindHints: DocumentKind[];
     limit: number;
     offset: number;
-    /** the newest document's date (from compileQuery): the windows count back from it */
+    /** the newest and oldest documents' dates (from compileQuery): the windows count back from the newest */
     newest: string | null;
+    oldest: string | null;
     wanted?: number;
     cap?: number;
   },
@@ -169,10 +192,8 @@ export async function rankDocuments(
       result.rows[0]?.total ?? (opts.offset > 0 ? await countMatches(tx, { ...opts, cap, windowQuery }) : 0);
     return { rows: result.rows.map(({ total: _, ...r }) => r), total };
   };
-  return widenUntilEnough(
-    { filters: opts.filters, wanted: opts.wanted ?? WINDOW_WANTED, cap, newest: opts.newest },
-    step,
-  );
+  const widen = { filters: opts.filters, wanted: opts.wanted ?? WINDOW_WANTED, cap, newest: opts.newest };
+  return widenUntilEnough({ ...widen, oldest: opts.oldest }, step);
 }
 
 async function countMatches(

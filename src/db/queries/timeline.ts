@@ -24,9 +24,16 @@ export type TimelineItem = {
  */
 export async function listTimelineItems(
   tx: Tx,
-  opts: { tsquery: string; scope: ReadScope; filters: DocumentFilters; cap: number; newest: string | null },
+  opts: {
+    tsquery: string;
+    scope: ReadScope;
+    filters: DocumentFilters;
+    cap: number;
+    newest: string | null;
+    oldest: string | null;
+  },
 ): Promise<{ items: TimelineItem[]; capped: boolean; since: string | null }> {
-  const window = { filters: opts.filters, wanted: opts.cap, cap: opts.cap, newest: opts.newest };
+  const window = { filters: opts.filters, wanted: opts.cap, cap: opts.cap, newest: opts.newest, oldest: opts.oldest };
   const matches = await widenUntilEnough(window, async (w) => {
     const r = await sql<{ kind: string; itemId: number | null; sourceId: number }>`
       SELECT d.kind, d.item_id AS "itemId", d.source_id AS "sourceId"

@@ -205,7 +205,7 @@ export function MinutesBody(props: {
   );
 }
 
-function EditorLinks({ meetingId }: { meetingId: number }) {
+function EditorLinks({ meetingId, history }: { meetingId: number; history: boolean }) {
   return (
     <nav aria-label="Arbeta med mötet" class="tabs">
       <ul>
@@ -221,6 +221,11 @@ function EditorLinks({ meetingId }: { meetingId: number }) {
         <li>
           <a href={`/moten/${meetingId}/anteckningar`}>Anteckningar</a>
         </li>
+        {history && (
+          <li>
+            <a href={`/moten/${meetingId}/historik`}>Historik</a>
+          </li>
+        )}
       </ul>
     </nav>
   );
@@ -361,8 +366,11 @@ export function MeetingPage(props: {
           {meeting.title && ` – ${meeting.title}`}
         </span>
       </h1>
-      {data.canSeeHistory && <ObjectTabs href={`/moten/${meeting.id}`} current="object" />}
-      {can?.editMeetings && <EditorLinks meetingId={meeting.id} />}
+      {can?.editMeetings ? (
+        <EditorLinks meetingId={meeting.id} history={data.canSeeHistory} />
+      ) : (
+        data.canSeeHistory && <ObjectTabs href={`/moten/${meeting.id}`} current="object" />
+      )}
       <Notice notice={props.notice} />
       <dl class="facts">
         <div>

@@ -17,7 +17,7 @@ function Period({ from, to }: { from: string | null; to: string | null }) {
   );
 }
 
-function EntryPoints({ slug, can }: { slug: string; can: Abilities | undefined }) {
+function EntryPoints({ slug, can, contacts }: { slug: string; can: Abilities | undefined; contacts: boolean }) {
   if (!can?.signedIn) return null;
   return (
     <nav aria-label="Arbeta med nätverket" class="entry-points">
@@ -39,9 +39,11 @@ function EntryPoints({ slug, can }: { slug: string; can: Abilities | undefined }
           </a>
         </>
       )}
-      <a class="button secondary" href={`/natverk/${slug}/kontakter`}>
-        Kontaktlista
-      </a>
+      {contacts && (
+        <a class="button secondary" href={`/natverk/${slug}/kontakter`}>
+          Kontaktlista
+        </a>
+      )}
     </nav>
   );
 }
@@ -64,7 +66,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
         {NETWORK_KIND_LABELS[network.kind]} · {NETWORK_STATUS_LABELS[network.status]}
       </p>
       {network.purpose && <p class="lead">{network.purpose}</p>}
-      <EntryPoints slug={network.slug} can={abilities} />
+      <EntryPoints slug={network.slug} can={abilities} contacts={data.canSeeContacts} />
       <NetworkSearchBox name={network.name} slug={network.slug} />
 
       <section aria-labelledby="kommande">
@@ -78,7 +80,7 @@ export function NetworkPage({ data, abilities }: { data: NetworkPageData; abilit
 
       <section aria-labelledby="medlemmar">
         <h2 id="medlemmar">Medlemmar</h2>
-        <ContactListLinks slug={network.slug} />
+        {data.canSeeContacts && <ContactListLinks slug={network.slug} />}
         {data.byMunicipality.length === 0 ? (
           <Empty>Nätverket har inga medlemmar just nu.</Empty>
         ) : (
