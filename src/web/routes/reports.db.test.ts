@@ -72,8 +72,8 @@ describe("reports in the web app", () => {
   });
 
   it("asks for sign-in, and answers unknown reports and bad dates clearly", async () => {
-    expect((await get("/rapporter/narvaro", null)).statusCode).toBe(401);
-    expect((await get("/rapporter/narvaro.csv", null)).statusCode).toBe(401);
+    expect((await get("/rapporter/narvaro", null)).statusCode).toBe(303);
+    expect((await get("/rapporter/narvaro.csv", null)).statusCode).toBe(303);
     expect((await get("/rapporter/finns")).statusCode).toBe(404);
     expect((await get("/rapporter/..%2Fetc")).statusCode).toBe(400);
     const bad = await get("/rapporter/ordforandeskap?asOf=2021-13-01");

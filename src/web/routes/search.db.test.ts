@@ -40,7 +40,7 @@ describe("search in the web app", () => {
     expect(form.body).toContain('role="search"');
     expect(form.body).toContain('<label for="sok-q">');
     expect(form.body).toContain("Logga in för att söka");
-    expect((await get("/sok?q=kulturkort", null)).statusCode).toBe(401);
+    expect((await get("/sok?q=kulturkort", null)).statusCode).toBe(303);
     const api = await get("/api/sok?q=kulturkort", null);
     expect(api.statusCode).toBe(401);
     expect(api.json().error.message).toMatch(/Logga in/);
