@@ -11,7 +11,8 @@ describe("npm start", () => {
   const dir = mkdtempSync(join(tmpdir(), "samrad-start-"));
   let child: ChildProcess | undefined;
   afterAll(() => {
-    child?.kill("SIGTERM");
+    // npm starts the server as a grandchild: stop the whole process group.
+    if (child?.pid) process.kill(-child.pid, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -20,6 +21,7 @@ describe("npm start", () => {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: "", SAMRAD_DATA: dir, PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     let output = "";
     child.stdout?.on("data", (d) => {
