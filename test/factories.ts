@@ -1,5 +1,6 @@
 import type { Tx } from "../src/db/client.js";
 import type { MembershipRole } from "../src/db/schema.js";
+import { slugify } from "../src/domain/slug.js";
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}`;
@@ -7,12 +8,7 @@ const unique = () => `${process.pid}-${++counter}`;
 /** A network with a unique name; override any column. */
 export async function buildNetwork(tx: Tx, overrides: { name?: string; parentId?: number; purpose?: string } = {}) {
   const name = overrides.name ?? `Testnätverket ${unique()}`;
-  const slug = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = slugify(name);
   return tx
     .insertInto("networks")
     .values({ name, slug, parent_id: overrides.parentId ?? null, purpose: overrides.purpose ?? "" })

@@ -1,5 +1,6 @@
 // Fictional networks and people for the demo: every name here is made up.
 import type { MembershipRole, NetworkKind } from "../db/schema.js";
+import { emailLocalPart } from "../domain/slug.js";
 
 /** A made-up person and the municipality they work for. */
 export type DemoPerson = { key: string; name: string; municipality: string; title: string; email: string };
@@ -9,11 +10,7 @@ const person = (key: string, name: string, municipality: string, title: string):
   name,
   municipality,
   title,
-  email: `${name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z]+/g, ".")}@exempel.se`,
+  email: `${emailLocalPart(name)}@exempel.se`,
 });
 
 /** About 25 people across the eleven municipalities, plus two coordinators. */

@@ -3,7 +3,7 @@
 // the same options give the same corpus. The meetings themselves stream from generator-meetings.ts.
 import type { MembershipRole, NetworkKind, NetworkStatus } from "../db/schema.js";
 import { pick, seededRandom } from "../domain/random.js";
-import { slugify } from "../domain/slug.js";
+import { emailLocalPart, slugify } from "../domain/slug.js";
 import {
   AREAS,
   type Area,
@@ -147,15 +147,6 @@ export const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slic
 /** The date n days after iso. */
 export const addDays = (iso: string, n: number) => isoDay(dayNumber(iso) + n);
 
-function emailLocal(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z]+/g, ".")
-    .replace(/^\.|\.$/g, "");
-}
-
 /** Makes people with unique e-mail addresses and reuses them across seats of the same kind. */
 class PeopleFactory {
   readonly people: GenPerson[] = [];
@@ -182,8 +173,8 @@ class PeopleFactory {
   /** A new person with a fictional name. */
   create(municipality: string, title: string): GenPerson {
     const name = `${pick(this.rand, FIRST_NAMES)} ${pick(this.rand, LAST_NAMES)}`;
-    const local = emailLocal(name);
-    const domain = `${emailLocal(municipality).replace(/\./g, "")}.exempel.se`;
+    const local = emailLocalPart(name);
+    const domain = `${emailLocalPart(municipality).replace(/\./g, "")}.exempel.se`;
     const n = (this.emails.get(`${local}@${domain}`) ?? 0) + 1;
     this.emails.set(`${local}@${domain}`, n);
     const person: GenPerson = {

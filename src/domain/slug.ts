@@ -10,3 +10,13 @@ export function slugify(name: string): string {
     .replace(/-+$/g, "");
   return slug || "natverk";
 }
+
+/** The local part of a made-up e-mail address from a name: "Lena O'Brien" -> "lena.o.brien". */
+export function emailLocalPart(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z]+/g, ".")
+    .replace(/^\.|\.$/g, "");
+}
