@@ -162,7 +162,7 @@ describe("running a meeting in Chromium", () => {
 
     // Publish the notice.
     await page.getByRole("button", { name: "Publicera kallelsen" }).click();
-    await page.getByText("Kallelsen är publicerad.").waitFor();
+    await page.getByText("Kallelsen är publicerad och skickas med e-post till nätverkets medlemmar.").waitFor();
 
     // Attendance: prefilled with the members; one absent, one excused, a guest.
     await page.getByRole("link", { name: "Närvaro" }).click();

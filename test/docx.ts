@@ -103,6 +103,11 @@ function block(b: DocxBlock): string {
 
 /** Builds a .docx (Word 2007+) with Swedish-named heading styles, a bullet list style and tables. */
 export function buildDocx(blocks: DocxBlock[]): Uint8Array {
+  return wordDocument(blocks.map(block).join(""));
+}
+
+/** A .docx around the given w:body XML, with the styles and numbering buildDocx uses (plus extra styles). */
+export function wordDocument(body: string, extraStyles = ""): Uint8Array {
   const headingStyles = [1, 2, 3]
     .map(
       (n) =>
@@ -117,10 +122,10 @@ export function buildDocx(blocks: DocxBlock[]): Uint8Array {
     "word/_rels/document.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
     "word/styles.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles ${W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${headingStyles}<w:style w:type="paragraph" w:styleId="Liststycke"><w:name w:val="List Paragraph"/></w:style></w:styles>`,
+<w:styles ${W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${headingStyles}<w:style w:type="paragraph" w:styleId="Liststycke"><w:name w:val="List Paragraph"/></w:style>${extraStyles}</w:styles>`,
     "word/numbering.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
     "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document ${W}><w:body>${blocks.map(block).join("")}<w:sectPr/></w:body></w:document>`,
+<w:document ${W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}<w:sectPr/></w:body></w:document>`,
   });
 }

@@ -1,4 +1,4 @@
-import * as client from "openid-client";
+import type * as Client from "openid-client";
 import type { SsoIdentity } from "../commands/signInWithSso.js";
 import { AppError } from "../errors.js";
 
@@ -8,6 +8,9 @@ export type OidcSettings = { issuer: string; clientId: string; clientSecret: str
 /** What must survive between the redirect to the provider and its callback. */
 export type OidcPending = { state: string; codeVerifier: string; nonce: string };
 
+// openid-client is loaded on first use: only servers with single sign-on configured need it.
+const openid = (): Promise<typeof Client> => import("openid-client");
+
 const isLoopback = (url: URL) => ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 
 /**
@@ -16,19 +19,21 @@ const isLoopback = (url: URL) => ["localhost", "127.0.0.1", "[::1]"].includes(ur
  * is retried on the next sign-in. Plain http is allowed only for a provider on this machine (tests).
  */
 export class OidcClient {
-  private configuration: Promise<client.Configuration> | undefined;
+  private configuration: Promise<Client.Configuration> | undefined;
 
   constructor(readonly settings: OidcSettings) {}
 
-  private config(): Promise<client.Configuration> {
+  private config(): Promise<Client.Configuration> {
     if (!this.configuration) {
       const issuer = new URL(this.settings.issuer);
-      const attempt = client.discovery(
-        issuer,
-        this.settings.clientId,
-        this.settings.clientSecret,
-        undefined,
-        issuer.protocol === "http:" && isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : {},
+      const attempt = openid().then((client) =>
+        client.discovery(
+          issuer,
+          this.settings.clientId,
+          this.settings.clientSecret,
+          undefined,
+          issuer.protocol === "http:" && isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : {},
+        ),
       );
       attempt.catch(() => {
         this.configuration = undefined;
@@ -46,6 +51,7 @@ export class OidcClient {
   /** The provider URL to send the browser to, and what the callback will need. */
   async start(redirectUri: string): Promise<{ url: URL; pending: OidcPending }> {
     const config = await this.config();
+    const client = await openid();
     const pending = {
       state: client.randomState(),
       codeVerifier: client.randomPKCECodeVerifier(),
@@ -65,7 +71,8 @@ export class OidcClient {
   /** Checks the callback (state, PKCE, nonce, ID token) and returns who the provider vouches for. */
   async finish(callbackUrl: URL, pending: OidcPending): Promise<SsoIdentity> {
     const config = await this.config();
-    let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    const client = await openid();
+    let tokens: Awaited<ReturnType<typeof Client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.codeVerifier,

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "../..");
 
 // The README's first command: `npm start` serves the demo on an empty data folder and prints the URL.
+// After `npm ci` (as in CI) it runs the bundle in dist/, so this also checks that the bundle finds
+// its migrations and assets.
 describe("npm start", () => {
   const dir = mkdtempSync(join(tmpdir(), "samrad-start-"));
   let child: ChildProcess | undefined;
@@ -46,5 +48,9 @@ describe("npm start", () => {
     const res = await fetch(`${url}/natverk`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Miljöchefsnätverket");
+    // The migrations ran (the demo loaded) and the assets are found, from the bundle in dist/ too.
+    const css = await fetch(`${url}/assets/style.css`);
+    expect(css.status).toBe(200);
+    expect(await css.text()).toContain("--ink");
   }, 120_000);
 });

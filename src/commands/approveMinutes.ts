@@ -2,6 +2,8 @@ import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import type { Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
+import { minutesApprovedMail } from "../mail/builders.js";
+import { queueMails } from "../mail/queue.js";
 import { markMeetingChanged, openMeetingForChange } from "./editableMeeting.js";
 import { buildMinutesSnapshot } from "./minutesSnapshot.js";
 
@@ -15,8 +17,12 @@ export async function actorName(tx: Tx, actor: Actor): Promise<string | null> {
 /**
  * Approves (justerar) a held meeting's minutes: records who and when, stores the minutes as a
  * numbered version, and makes them read-only. After a correction the version carries its reason.
+ * The approved minutes go to the members as PDF through the outbox, in the same transaction.
  */
-export async function approveMinutes(tx: Tx, opts: { actor: Actor; meetingId: number }): Promise<{ version: number }> {
+export async function approveMinutes(
+  tx: Tx,
+  opts: { actor: Actor; meetingId: number },
+): Promise<{ version: number; mailed: number }> {
   const meeting = await openMeetingForChange(tx, opts.actor, opts.meetingId, { permission: "minutes.approve" });
   if (meeting.state !== "held" && meeting.state !== "minutes_draft") {
     throw new AppError(
@@ -59,5 +65,7 @@ export async function approveMinutes(tx: Tx, opts: { actor: Actor; meetingId: nu
     before: { state: meeting.state },
     after: { state: "approved", version: meeting.minutes_version, reason: meeting.correction_reason ?? "" },
   });
-  return { version: meeting.minutes_version };
+  const { mails } = await minutesApprovedMail(tx, meeting.id);
+  const { queued } = await queueMails(tx, mails);
+  return { version: meeting.minutes_version, mailed: queued };
 }

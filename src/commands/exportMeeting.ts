@@ -6,12 +6,11 @@ import { ROLE_LABELS } from "../domain/labels.js";
 import { type Actor, meetingReadPermission } from "../domain/permissions.js";
 import { slugify } from "../domain/slug.js";
 import { notFound } from "../errors.js";
-import { outlineToDocx } from "../exporters/docx.js";
+import type { Outline } from "../exporters/blocks.js";
 import { calendarToIcs, meetingEvent } from "../exporters/ics.js";
 import { outlineToMarkdown } from "../exporters/markdown.js";
 import type { ExportedFile, MeetingDoc } from "../exporters/model.js";
 import { contactListOutline, minutesOutline, noticeOutline } from "../exporters/outline.js";
-import { outlineToPdf } from "../exporters/pdf.js";
 import { authorize } from "./authorize.js";
 
 /** The file formats a meeting can be exported as. */
@@ -38,6 +37,16 @@ export function uidDomain(baseUrl: string | undefined): string {
   }
 }
 
+/**
+ * An outline as Markdown, Word or PDF bytes. The Word and PDF writers (docx, pdfmake) are loaded on
+ * first use: they are large, and most starts of Samråd never export a file.
+ */
+async function outlineBytes(outline: Outline, format: Exclude<ExportFormat, "ics">): Promise<Buffer> {
+  if (format === "md") return Buffer.from(outlineToMarkdown(outline), "utf8");
+  if (format === "docx") return (await import("../exporters/docx.js")).outlineToDocx(outline);
+  return (await import("../exporters/pdf.js")).outlineToPdf(outline);
+}
+
 /** Renders a loaded meeting as a file of one format: minutes or notice for documents, an event for ics. */
 export async function renderMeetingFile(
   doc: MeetingDoc,
@@ -53,12 +62,7 @@ export async function renderMeetingFile(
   }
   const outline = opts.document === "notice" ? noticeOutline(doc) : minutesOutline(doc);
   const name = `${base}-${opts.document === "notice" ? "kallelse" : "anteckningar"}.${opts.format}`;
-  const bytes =
-    opts.format === "md"
-      ? Buffer.from(outlineToMarkdown(outline), "utf8")
-      : opts.format === "docx"
-        ? await outlineToDocx(outline)
-        : await outlineToPdf(outline);
+  const bytes = await outlineBytes(outline, opts.format);
   return { filename: name, contentType: CONTENT_TYPES[opts.format], bytes };
 }
 
@@ -92,12 +96,7 @@ export async function exportContactList(
     date: opts.today,
     rows: rows.map((r) => ({ ...r, role: ROLE_LABELS[r.role as MembershipRole] ?? r.role })),
   });
-  const bytes =
-    opts.format === "md"
-      ? Buffer.from(outlineToMarkdown(outline), "utf8")
-      : opts.format === "docx"
-        ? await outlineToDocx(outline)
-        : await outlineToPdf(outline);
+  const bytes = await outlineBytes(outline, opts.format);
   return {
     filename: `${network.slug}-kontaktlista-${opts.today}.${opts.format}`,
     contentType: CONTENT_TYPES[opts.format],

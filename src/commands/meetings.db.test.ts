@@ -468,6 +468,67 @@ describe("running a meeting", () => {
     expect(undo.code).toBe("conflict");
   });
 
+  it("queues the notice when it is published and the minutes when they are approved, to members with an address", async () => {
+    const s = await setupNetwork(db);
+    await db.updateTable("people").set({ email: "ordf@exempel.se" }).where("id", "=", s.people.chair.id).execute();
+    await db.updateTable("people").set({ email: "medlem@exempel.se" }).where("id", "=", s.people.member.id).execute();
+    await db
+      .updateTable("people")
+      .set({ email: "utanfor@exempel.se" })
+      .where("id", "=", s.people.outsider.id)
+      .execute();
+    const m = await buildMeeting(db, { networkId: s.network.id, date: "2099-03-05", state: "planned" });
+    await buildAgendaItem(db, { meetingId: m.id, title: "Budget 2100" });
+    const outbox = (kind: "notice" | "minutes") =>
+      db
+        .selectFrom("outbox")
+        .select(["recipient", "subject"])
+        .where("meeting_id", "=", m.id)
+        .where("kind", "=", kind)
+        .orderBy("recipient")
+        .execute();
+
+    expect(
+      await inTx((tx) => changeMeetingState(tx, { actor: s.coordinator, meetingId: m.id, to: "notice_sent" })),
+    ).toEqual({ mailed: 2 });
+    const notices = await outbox("notice");
+    expect(notices.map((n) => n.recipient)).toEqual(["medlem@exempel.se", "ordf@exempel.se"]);
+    expect(notices[0]?.subject).toContain("Kallelse");
+
+    await inTx((tx) => changeMeetingState(tx, { actor: s.coordinator, meetingId: m.id, to: "held" }));
+    expect(await outbox("notice")).toHaveLength(2);
+    expect(await inTx((tx) => approveMinutes(tx, { actor: s.chair, meetingId: m.id }))).toEqual({
+      version: 1,
+      mailed: 2,
+    });
+    const minutes = await outbox("minutes");
+    expect(minutes.map((n) => n.recipient)).toEqual(["medlem@exempel.se", "ordf@exempel.se"]);
+    expect(minutes[0]?.subject).toContain("Justerade anteckningar");
+  });
+
+  it("tells the members when a meeting whose notice went out is cancelled, and nobody when it had none", async () => {
+    const s = await setupNetwork(db);
+    await db.updateTable("people").set({ email: "medlem2@exempel.se" }).where("id", "=", s.people.member.id).execute();
+    const noticed = await buildMeeting(db, { networkId: s.network.id, date: "2099-04-02", state: "planned" });
+    const quiet = await buildMeeting(db, { networkId: s.network.id, date: "2099-05-07", state: "planned" });
+    await inTx((tx) => changeMeetingState(tx, { actor: s.coordinator, meetingId: noticed.id, to: "notice_sent" }));
+    const cancel = (meetingId: number) =>
+      inTx((tx) =>
+        changeMeetingState(tx, { actor: s.coordinator, meetingId, to: "cancelled", reason: "Lokalen är upptagen" }),
+      );
+    expect(await cancel(noticed.id)).toEqual({ mailed: 1 });
+    expect(await cancel(quiet.id)).toEqual({ mailed: 0 });
+    const mails = await db
+      .selectFrom("outbox")
+      .select(["recipient", "subject", "body_text", "meeting_id"])
+      .where("meeting_id", "in", [noticed.id, quiet.id])
+      .where("subject", "like", "Inställt%")
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ recipient: "medlem2@exempel.se", meeting_id: noticed.id });
+    expect(mails[0]?.body_text).toContain("Anledning: Lokalen är upptagen");
+  });
+
   it("approves minutes with who and when, makes them read-only, and corrects them as a new version", async () => {
     const s = await setupNetwork(db);
     const m = await buildMeeting(db, { networkId: s.network.id, date: "2024-11-08", state: "notice_sent" });
@@ -488,7 +549,7 @@ describe("running a meeting", () => {
     expect((await failure(inTx((tx) => approveMinutes(tx, { actor: s.member, meetingId: m.id })))).code).toBe(
       "forbidden",
     );
-    expect(await inTx((tx) => approveMinutes(tx, { actor: s.chair, meetingId: m.id }))).toEqual({ version: 1 });
+    expect(await inTx((tx) => approveMinutes(tx, { actor: s.chair, meetingId: m.id }))).toMatchObject({ version: 1 });
 
     const approved = await db.selectFrom("meetings").selectAll().where("id", "=", m.id).executeTakeFirstOrThrow();
     expect(approved.state).toBe("approved");

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { sql } from "kysely";
+import { SRC_DIR } from "../source-root.js";
 import type { Tx } from "./client.js";
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS_DIR = join(SRC_DIR, "db", "migrations");
 
 /** One numbered migration file. */
 export type Migration = { version: number; name: string; sql: string };

@@ -1,7 +1,7 @@
-// Turns the HTML that mammoth makes of a .docx into the same line shapes a plain-text export
-// has: headings as "## ", list items as "- ", table rows as tab-separated cells, bold as **.
-// mammoth's output is small and regular (p, h1-6, ul/ol/li, table/tr/td, strong, em, a, br),
-// so a tag scanner is enough; anything else is read for its text.
+// Turns the HTML of a .docx (src/importers/docx.ts writes the shapes mammoth writes) into the
+// same line shapes a plain-text export has: headings as "## ", list items as "- ", table rows as
+// tab-separated cells, bold as **. The HTML is small and regular (p, h1-6, ul/ol/li, table/tr/td,
+// strong, em, a, br), so a tag scanner is enough; anything else is read for its text.
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -18,7 +18,7 @@ export function decodeEntities(s: string): string {
 
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|</g;
 
-/** Converts mammoth's HTML to text lines, blank lines between blocks as in a text export. */
+/** Converts the .docx HTML to text lines, blank lines between blocks as in a text export. */
 export function htmlToLines(html: string): string[] {
   const out: string[] = [];
   let text = ""; // the block being built (paragraph, heading, list item or cell paragraph)

@@ -89,6 +89,46 @@ export async function noticeMail(tx: Tx, meetingId: number, opts: { today?: stri
   });
 }
 
+/**
+ * The news that a meeting whose notice went out is cancelled, with the reason, to every current
+ * member with an address; the attached event (STATUS:CANCELLED) marks it so in their calendars.
+ */
+export async function cancellationMail(
+  tx: Tx,
+  meetingId: number,
+  opts: { today?: string } = {},
+): Promise<PreparedMails> {
+  const doc = await load(tx, meetingId);
+  const baseUrl = publicBaseUrl();
+  const ics = await renderMeetingFile(doc, { format: "ics", document: "notice", baseUrl });
+  const when = doc.date ? formatDate(doc.date) : "datum saknas";
+  const text = [
+    "Hej!",
+    "",
+    `Mötet i ${doc.network} ${when} är inställt.`,
+    ...(doc.cancelledReason ? ["", `Anledning: ${doc.cancelledReason}`] : []),
+    "",
+    ...headerLines(doc),
+    ...linkLines("Mötet i Samråd", `/moten/${doc.meetingId}`, baseUrl),
+    "Den bifogade kalenderfilen markerar mötet som inställt i din kalender.",
+    "",
+    "Vänliga hälsningar",
+    "Samråd",
+  ]
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
+  return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
+    subject: `Inställt: ${doc.network} ${when}`,
+    text,
+    attachments: [
+      { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics.bytes },
+    ],
+    kind: "notice",
+    networkId: doc.networkId,
+    meetingId: doc.meetingId,
+  });
+}
+
 /** The approved minutes to every current member with an address: decisions and assignments in the text, the minutes as PDF. */
 export async function minutesApprovedMail(
   tx: Tx,

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { StoredAttachment } from "../db/queries/outbox.js";
 
 /** A message ready for the wire. */
@@ -30,17 +30,24 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
   const timeout = opts.timeoutMs ?? 30_000;
   // One connection per message (no pool): a worker sends a handful at a time, and a dead server
   // then fails each message on its own instead of poisoning a pooled connection.
-  const transport = nodemailer.createTransport(opts.smtpUrl, {
-    pool: false,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout * 2,
-  } as never);
+  const smtpUrl = opts.smtpUrl;
+  // nodemailer is loaded with the first mail: most starts of Samråd send none.
+  let transport: Transporter | undefined;
+  const connect = async (): Promise<Transporter> => {
+    const nodemailer = (await import("nodemailer")).default;
+    transport ??= nodemailer.createTransport(smtpUrl, {
+      pool: false,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout * 2,
+    } as never);
+    return transport;
+  };
   const domain = domainOf(opts.from);
   return {
     kind: "smtp",
     async send(m) {
-      await transport.sendMail({
+      await (await connect()).sendMail({
         from: opts.from,
         // nodemailer quotes and RFC 2047-encodes the name (å, ä, ö, apostrophes) itself
         to: m.to.name ? { name: m.to.name, address: m.to.address } : m.to.address,
@@ -56,7 +63,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
       });
     },
     close() {
-      transport.close();
+      transport?.close();
     },
   };
 }

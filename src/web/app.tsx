@@ -1,5 +1,4 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
@@ -11,6 +10,7 @@ import { OidcClient } from "../auth/oidc.js";
 import { type AuthConfig, DEFAULT_AUTH } from "../config.js";
 import type { Database } from "../db/client.js";
 import { AppError, isAppError } from "../errors.js";
+import { SRC_DIR } from "../source-root.js";
 import { registerActor } from "./actor.js";
 import { registerCsrfCheck } from "./csrf.js";
 import { sendPage } from "./render.js";
@@ -26,7 +26,7 @@ import { registerReportRoutes } from "./routes/reports.js";
 import { registerSearchRoutes } from "./routes/search.js";
 import { ErrorPage } from "./views/error-page.js";
 
-const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), "assets");
+const ASSETS_DIR = join(SRC_DIR, "web", "assets");
 
 /** Options for building the web app. */
 export type AppOptions = {

@@ -1,9 +1,10 @@
 import { parseHTML } from "linkedom";
-import { describe, expect, it } from "vitest";
-import { barsSvg, heatmapSvg, sanitizeSvg, spansSvg } from "./charts.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { barsSvg, heatmapSvg, loadCharts, sanitizeSvg, spansSvg } from "./charts.js";
 
 // The CSP forbids inline styles: no chart may carry a style attribute or a <style> element.
 describe("server-drawn charts", () => {
+  beforeAll(loadCharts);
   const noInlineStyle = (svg: string) => {
     expect(svg).not.toMatch(/\sstyle=/);
     expect(svg).not.toContain("<style");

@@ -1,6 +1,22 @@
-import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
+import type * as PlotModule from "@observablehq/plot";
+import type { parseHTML as ParseHtml } from "linkedom";
 import type { Bar, ChartSpec, HeatCell, Span } from "../domain/report.js";
+
+// Observable Plot and linkedom are loaded by loadCharts(), not at start: they take a good part of a
+// second to load, and only the report and timeline pages draw charts.
+let libraries: { Plot: typeof PlotModule; parseHTML: typeof ParseHtml } | undefined;
+
+/** Loads the chart libraries once; a route awaits it before it renders a page with charts. */
+export async function loadCharts(): Promise<void> {
+  if (libraries) return;
+  const [Plot, linkedom] = await Promise.all([import("@observablehq/plot"), import("linkedom")]);
+  libraries ??= { Plot, parseHTML: linkedom.parseHTML };
+}
+
+function chartLibraries(): NonNullable<typeof libraries> {
+  if (!libraries) throw new Error("loadCharts() must finish before a chart is drawn");
+  return libraries;
+}
 
 // Charts are drawn on the server with Observable Plot into a linkedom document and sent as SVG.
 // The CSP allows no inline styles, so Plot's <style> element and style attributes are removed:
@@ -86,7 +102,8 @@ export function sanitizeSvg(svg: Node, label: string): string {
 /** Colours of bar series, in order; the page's legend uses the same (.swatch-N in style.css). */
 export const SERIES_COLOURS = ["#0b5c54", "#a3231b", "#0a4f8a", "#8a4b00"];
 
-function plot(options: Plot.PlotOptions, label: string): string {
+function plot(options: PlotModule.PlotOptions, label: string): string {
+  const { Plot, parseHTML } = chartLibraries();
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const svg = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Node;
   svg.setAttribute("font-size", "13");
@@ -101,6 +118,7 @@ export function heatmapSvg(opts: {
   label: string;
   max?: number;
 }): string {
+  const { Plot } = chartLibraries();
   const max = opts.max ?? Math.max(1, ...opts.cells.map((c) => c.value));
   const longest = Math.max(4, ...opts.rows.map((r) => r.length));
   const marginLeft = Math.min(300, 16 + longest * 8);
@@ -129,6 +147,7 @@ export function heatmapSvg(opts: {
 
 /** Bars per category, several series stacked; horizontal when the category names are long. */
 export function barsSvg(opts: { bars: Bar[]; categories: string[]; series: string[]; label: string; yLabel: string }) {
+  const { Plot } = chartLibraries();
   const colours = SERIES_COLOURS;
   const totals = new Map<string, number>();
   for (const b of opts.bars) totals.set(b.category, (totals.get(b.category) ?? 0) + b.value);
@@ -166,6 +185,7 @@ export function barsSvg(opts: { bars: Bar[]; categories: string[]; series: strin
 
 /** Spans of time per row, e.g. who held the chair when. */
 export function spansSvg(opts: { spans: Span[]; rows: string[]; label: string; from: string; to: string }) {
+  const { Plot } = chartLibraries();
   const longest = Math.max(4, ...opts.rows.map((r) => r.length));
   const marginLeft = Math.min(300, 16 + longest * 8);
   const day = (s: string) => new Date(`${s}T12:00:00Z`);

@@ -7,6 +7,7 @@ import { listNetworksForFilter } from "../../db/queries/lookups.js";
 import { toCsv } from "../../domain/csv.js";
 import { todayInSweden } from "../../domain/dates.js";
 import { notFound } from "../../errors.js";
+import { loadCharts } from "../charts.js";
 import { sendPage } from "../render.js";
 import { parseInput } from "../validate.js";
 import { ReportPage, ReportsPage } from "../views/report-pages.js";
@@ -44,6 +45,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Tx): void {
         .header("content-disposition", `attachment; filename="${filename}"`)
         .send(toCsv(table));
     }
+    await loadCharts();
     return sendPage(reply, <ReportPage name={name} report={report} input={input} networks={networks} />);
   });
 

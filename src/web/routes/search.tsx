@@ -3,6 +3,7 @@ import { getSearchPage } from "../../commands/getSearchPage.js";
 import { getTopicTimeline } from "../../commands/getTopicTimeline.js";
 import { SearchInput, search } from "../../commands/search.js";
 import type { Tx } from "../../db/client.js";
+import { loadCharts } from "../charts.js";
 import { sendPage } from "../render.js";
 import { parseInput } from "../validate.js";
 import { SearchPage } from "../views/search-page.js";
@@ -34,6 +35,7 @@ export function registerSearchRoutes(app: FastifyInstance, db: Tx): void {
   app.get("/sok/tidslinje", async (req, reply) => {
     const input = parseInput(SearchInput, req.query, "Sökningen");
     const data = await db.transaction().execute((tx) => getTopicTimeline(tx, req.actor, input));
+    await loadCharts();
     return sendPage(reply, <TimelinePage input={input} data={data} />);
   });
 }
