@@ -11,6 +11,7 @@ import { getMeetingPage } from "../src/commands/getMeetingPage.js";
 import { loadDemoData } from "../src/commands/loadDemoData.js";
 import { type Database, openPGlite, openPostgres } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
+import type { MeetingState } from "../src/db/schema.js";
 import { createSession } from "../src/db/queries/sessions.js";
 import { todayInSweden } from "../src/domain/dates.js";
 import { SYSTEM } from "../src/domain/permissions.js";
@@ -62,6 +63,32 @@ async function weight(app: FastifyInstance, url: string, headers: Record<string,
   return { htmlBytes, assetBytes, total: htmlBytes + assetBytes, assets, rawHtml: html.length };
 }
 
+/** The meeting with most agenda items, then most attendance rows, among the given states. */
+function richestMeeting(db: Database["db"], opts: { states: MeetingState[]; publishedOnly: boolean }) {
+  let query = db
+    .selectFrom("meetings as m")
+    .innerJoin("networks as n", "n.id", "m.network_id")
+    .select([
+      "m.id",
+      "m.network_id",
+      (eb) =>
+        eb
+          .selectFrom("agenda_items")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("meeting_id", "=", "m.id")
+          .as("items"),
+      (eb) =>
+        eb
+          .selectFrom("attendance")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("meeting_id", "=", "m.id")
+          .as("people"),
+    ])
+    .where("m.state", "in", opts.states);
+  if (opts.publishedOnly) query = query.where("n.publish_minutes", "=", true);
+  return query.orderBy("items", "desc").orderBy("people", "desc").limit(1).executeTakeFirstOrThrow();
+}
+
 const pgArg = process.argv.indexOf("--postgres");
 const PG_URL = pgArg > 0 ? process.argv[pgArg + 1] : undefined;
 
@@ -90,30 +117,10 @@ try {
   const summary = await database.db.transaction().execute((tx) => loadDemoData(tx, { today: todayInSweden() }));
   const app = await buildApp({ database });
   const db = database.db;
-  // The richest meeting of the demo: most agenda items, then most attendance rows.
-  const meeting = await db
-    .selectFrom("meetings as m")
-    .select([
-      "m.id",
-      "m.network_id",
-      (eb) =>
-        eb
-          .selectFrom("agenda_items")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("meeting_id", "=", "m.id")
-          .as("items"),
-      (eb) =>
-        eb
-          .selectFrom("attendance")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("meeting_id", "=", "m.id")
-          .as("people"),
-    ])
-    .where("m.state", "in", ["approved", "minutes_draft"])
-    .orderBy("items", "desc")
-    .orderBy("people", "desc")
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  // The richest meeting of the demo (most agenda items, then most attendance rows) for the editor
+  // pages; anonymous visitors may only read approved minutes of a network that publishes them.
+  const meeting = await richestMeeting(db, { states: ["approved", "minutes_draft"], publishedOnly: false });
+  const openMeeting = await richestMeeting(db, { states: ["approved"], publishedOnly: true });
   const coordinator = await db
     .selectFrom("memberships")
     .select("person_id")
@@ -131,13 +138,13 @@ try {
   const signedIn = { cookie: `samrad_session=${token}` };
 
   const pages = [
-    { name: "meeting page, anonymous", url: `/moten/${meeting.id}`, headers: {} },
+    { name: "meeting page, anonymous", url: `/moten/${openMeeting.id}`, headers: {} },
     { name: "meeting page, coordinator", url: `/moten/${meeting.id}`, headers: signedIn },
     { name: "live minutes, coordinator", url: `/moten/${meeting.id}/anteckningar`, headers: signedIn },
     { name: "agenda builder, coordinator", url: `/moten/${meeting.id}/dagordning`, headers: signedIn },
   ];
   console.log(
-    `${database.kind}. Demo: ${summary.meetings} meetings; measured meeting ${meeting.id} (${meeting.items} items, ${meeting.people} attendance rows); ${RUNS} requests each after 20 warm-up.`,
+    `${database.kind}. Demo: ${summary.meetings} meetings; measured meeting ${meeting.id} (${meeting.items} items, ${meeting.people} attendance rows; anonymous: ${openMeeting.id}); ${RUNS} requests each after 20 warm-up.`,
   );
   // The floor on this machine right now: one tiny query and a JSON answer.
   const floor = await timeInject(app, "/healthz", {});
