@@ -46,9 +46,12 @@ const TERMINAL = /[.!?:;…]["”’)\]]*$/u;
  * differently and are left alone.
  */
 export function repairGluedWords(line: string): string {
-  if (!/\p{Ll}\p{Lu}/u.test(line)) return line;
-  return line.replace(/(?<![\p{L}\p{N}])(\p{Ll}{4,})(\p{Lu}\p{Ll}{2,})/gu, "$1\n$2");
+  if (!LOWER_THEN_UPPER.test(line)) return line;
+  return line.replace(GLUED_WORDS, "$1\n$2");
 }
+
+const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
+const GLUED_WORDS = /(?<![\p{L}\p{N}])(\p{Ll}{4,})(\p{Lu}\p{Ll}{2,})/gu;
 
 /**
  * Groups an item's lines into paragraphs and list items, and joins paragraphs that a conversion

@@ -4,13 +4,22 @@ import { ABBREVIATIONS } from "./lexicon.js";
 
 /** Lowercase without diacritics and with single spaces: the form names are compared in. */
 export function fold(s: string): string {
-  return s
+  const known = folded.get(s);
+  if (known !== undefined) return known;
+  const f = s
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
+  // Name matching folds the same roster names over and over; the cache is bounded so that a
+  // long import cannot grow it without end.
+  if (folded.size >= 20_000) folded.clear();
+  folded.set(s, f);
+  return f;
 }
+
+const folded = new Map<string, string>();
 
 /** Markdown heading level of a line (0 when it is not a "# " heading). */
 export function headingLevel(line: string): number {
@@ -41,6 +50,7 @@ export function plain(line: string): string {
 
 /** Without a trailing colon (headings and labels are written both ways). */
 export function withoutColon(s: string): string {
+  if (!s.includes(":")) return s.trim();
   return s.replace(/\s*:\s*$/, "").trim();
 }
 
@@ -85,9 +95,10 @@ const TOKEN = /([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
 /** Words (letters, digits, inner hyphens and apostrophes) and single punctuation marks. */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
-  for (const m of s.matchAll(TOKEN)) {
-    const start = m.index ?? 0;
-    out.push({ text: m[0], start, end: start + m[0].length, word: m[1] !== undefined });
+  // exec with lastIndex rather than matchAll, which clones the expression on every call.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: m[1] !== undefined });
   }
   return out;
 }
