@@ -45,6 +45,18 @@ async function load(tx: Tx, meetingId: number) {
   return doc;
 }
 
+/** A mail body: greeting, the lines, signature; blank lines never come more than one at a time. */
+function letter(lines: string[]): string {
+  return ["Hej!", "", ...lines, "", "Vänliga hälsningar", "Samråd"].join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+type Attachment = NonNullable<MailInput["attachments"]>[number];
+
+/** The meeting as a calendar file attached to a mail. */
+function calendarAttachment(content: Attachment["content"]): Attachment {
+  return { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
+}
+
 /**
  * The notice (kallelse) of a meeting to every current member with an address: when, where, the
  * agenda, a link, and the meeting as an .ics attachment (SEQUENCE = the meeting's revision).
@@ -58,9 +70,7 @@ export async function noticeMail(tx: Tx, meetingId: number, opts: { today?: stri
     const from = item.raisedBy.length ? ` (ärende från ${joinNames(item.raisedBy)})` : "";
     return `${i + 1}. ${item.title}${from}`;
   });
-  const text = [
-    "Hej!",
-    "",
+  const text = letter([
     `Välkommen till möte i ${doc.network}.`,
     "",
     ...headerLines(doc),
@@ -71,18 +81,11 @@ export async function noticeMail(tx: Tx, meetingId: number, opts: { today?: stri
     "Meddela förhinder så snart du kan.",
     ...linkLines("Mötet i Samråd", `/moten/${doc.meetingId}`, baseUrl),
     "Mötet finns som kalenderfil i bilagan.",
-    "",
-    "Vänliga hälsningar",
-    "Samråd",
-  ]
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n");
+  ]);
   return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
     subject: `Kallelse: ${doc.network} ${when}`,
     text,
-    attachments: [
-      { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics.bytes },
-    ],
+    attachments: [calendarAttachment(ics.bytes)],
     kind: "notice",
     networkId: doc.networkId,
     meetingId: doc.meetingId,
@@ -102,27 +105,18 @@ export async function cancellationMail(
   const baseUrl = publicBaseUrl();
   const ics = await renderMeetingFile(doc, { format: "ics", document: "notice", baseUrl });
   const when = doc.date ? formatDate(doc.date) : "datum saknas";
-  const text = [
-    "Hej!",
-    "",
+  const text = letter([
     `Mötet i ${doc.network} ${when} är inställt.`,
     ...(doc.cancelledReason ? ["", `Anledning: ${doc.cancelledReason}`] : []),
     "",
     ...headerLines(doc),
     ...linkLines("Mötet i Samråd", `/moten/${doc.meetingId}`, baseUrl),
     "Den bifogade kalenderfilen markerar mötet som inställt i din kalender.",
-    "",
-    "Vänliga hälsningar",
-    "Samråd",
-  ]
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n");
+  ]);
   return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
     subject: `Inställt: ${doc.network} ${when}`,
     text,
-    attachments: [
-      { filename: "mote.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics.bytes },
-    ],
+    attachments: [calendarAttachment(ics.bytes)],
     kind: "notice",
     networkId: doc.networkId,
     meetingId: doc.meetingId,
@@ -146,20 +140,13 @@ export async function minutesApprovedMail(
       return `- ${a.text}${meta ? ` (${meta})` : ""}`;
     }),
   );
-  const text = [
-    "Hej!",
-    "",
+  const text = letter([
     `Anteckningarna från mötet i ${doc.network} ${when} är justerade och bifogas som PDF.`,
     "",
     ...(decisions.length ? ["Beslut", ...decisions, ""] : []),
     ...(actions.length ? ["Uppdrag", ...actions, ""] : []),
     ...linkLines("Anteckningarna i Samråd", `/moten/${doc.meetingId}`, baseUrl),
-    "",
-    "Vänliga hälsningar",
-    "Samråd",
-  ]
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n");
+  ]);
   return toMembers(tx, doc.networkId, opts.today ?? todayInSweden(), {
     subject: `Justerade anteckningar: ${doc.network} ${when}`,
     text,
