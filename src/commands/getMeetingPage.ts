@@ -4,13 +4,14 @@ import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries
 import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
 import { networkRolesOf, refusal } from "./authorize.js";
+import { getMeetingPlanning } from "./getMeetingPlanning.js";
 
 /**
  * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
  * files, approved versions and the previous meeting (for "Föregående anteckningar"). Readable
  * when the actor may read this meeting (approved minutes, or anything earlier for members).
  */
-export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number }) {
+export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: number; today?: string }) {
   const meeting = await findMeeting(tx, opts.meetingId);
   if (!meeting) throw notFound("Mötet");
   // One look-up of the actor's roles serves the check, the links to other meetings and the history tab.
@@ -33,6 +34,11 @@ export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: nu
     listAttachments(tx, meeting.id),
     listMinutesVersions(tx, meeting.id),
   ]);
+  // The planning parts (themes, förhinder, next theme) are for people looking at the page today.
+  const planning =
+    opts.today === undefined
+      ? null
+      : await getMeetingPlanning(tx, { actor: opts.actor, roles, meeting, today: opts.today });
   const neighbours = { previous: context.previous, next: context.next };
   return {
     meeting,
@@ -44,6 +50,7 @@ export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: nu
     versions,
     previous: context.previousHeld ?? null,
     canSeeHistory: allows(opts.actor, roles, "history.read"),
+    planning,
   };
 }
 

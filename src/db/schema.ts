@@ -150,6 +150,9 @@ export interface AttendanceTable {
   role_text: string | null;
   is_chair: Generated<boolean>;
   position: Generated<number>;
+  /** set when the member reported förhinder themselves, before the meeting */
+  apology_at: Generated<Date | null>;
+  apology_note: Generated<string | null>;
 }
 
 export interface PlansTable {
@@ -162,6 +165,8 @@ export interface PlansTable {
   version: Generated<number>;
   created_by: number | null;
   created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by: Generated<number | null>;
 }
 
 export interface ThemesTable {

@@ -22,6 +22,7 @@ import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerMyActionRoutes } from "./routes/my-actions.js";
 import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
+import { registerPlanRoutes } from "./routes/plans.js";
 import { registerReportRoutes } from "./routes/reports.js";
 import { registerSearchRoutes } from "./routes/search.js";
 import { ErrorPage } from "./views/error-page.js";
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerMeetingRoutes(app, opts.database.db);
   registerMyActionRoutes(app, opts.database.db);
   registerNetworkRoutes(app, opts.database.db);
+  registerPlanRoutes(app, opts.database.db);
   registerSearchRoutes(app, opts.database.db);
   registerReportRoutes(app, opts.database.db);
   return app;

@@ -93,3 +93,8 @@ export const idParam = z
   .regex(/^[1-9]\d{0,9}$/, "id måste vara ett positivt heltal")
   .transform(Number)
   .refine((n) => n <= 2_147_483_647, "id är för stort");
+
+/** The state a failed form is shown again with: what was sent, and what went wrong. */
+export function failedForm(form: string, values: Record<string, unknown>, f: Failure): FormState {
+  return { form, values, errors: f.errors, message: f.message, details: f.details };
+}

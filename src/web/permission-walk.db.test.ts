@@ -83,6 +83,8 @@ const editor: Expect = { anonymous: 303, reader: 403, memberA: 403, coordA: 200,
 const editPost: Expect = { anonymous: 401, reader: 403, memberA: 403, coordA: 400, coordB: 403, admin: 400 };
 /** An editing form that does something even when empty (delete, save attendance, approve). */
 const editDone: Expect = { anonymous: 401, reader: 403, memberA: 403, coordA: 303, coordB: 403, admin: 303 };
+/** A member's own request about a meeting in a state that does not allow it (409). */
+const memberConflict: Expect = { anonymous: 401, reader: 403, memberA: 409, coordA: 409, coordB: 403, admin: 409 };
 /** Forms whose input is read before the permission is checked: an empty one is a 400 for everyone. */
 const emptyForm: Expect = all(400);
 const onDraft = (path: string, expect: Expect, body: Record<string, string> = {}): Case[] => [
@@ -168,6 +170,25 @@ const EXPECTATIONS: Record<string, Case[]> = {
   "POST /natverk/:slug/ersattare": onA("/ersattare", editPost),
   "POST /natverk/:slug/representanter": onA("/representanter", editPost),
   "POST /natverk/:slug/representanter/:id": onA("/representanter/999999", editPost),
+  // Yearly plans, themes, apologies and the chair rotation (issue 9). Theme and chair forms are
+  // read before the permission is checked, and the plan page they show again is open to readers.
+  "GET /natverk/:slug/plan": onA("/plan", all(303)),
+  "GET /natverk/:slug/plan/:year": onA("/plan/2031", signedIn(200)),
+  "POST /natverk/:slug/plan/:year": onA("/plan/2031", editDone),
+  // No plan for 2039 to start 2040's from: a 400 for those who may manage the network.
+  "POST /natverk/:slug/plan/:year/fran-forra-aret": onA("/plan/2040/fran-forra-aret", editPost),
+  "POST /natverk/:slug/plan/:year/teman": onA("/plan/2031/teman", { ...emptyForm, anonymous: 401 }),
+  "POST /natverk/:slug/plan/:year/teman/:id": onA("/plan/2031/teman/999999", { ...emptyForm, anonymous: 401 }),
+  "POST /natverk/:slug/plan/:year/teman/:id/ta-bort": onA("/plan/2031/teman/999999/ta-bort", all(404)),
+  "GET /admin/verksamhetsplaner": [
+    { label: "overview", url: () => "/admin/verksamhetsplaner", expect: adminOnly(200, 303) },
+  ],
+  "POST /moten/:id/nasta-tema": onDraft("/nasta-tema", { ...editPost, memberA: 400 }),
+  // Förhinder is for coming meetings: on a draft (already held) it is a conflict for members.
+  "POST /moten/:id/forhinder": onDraft("/forhinder", { ...memberConflict }),
+  "POST /moten/:id/forhinder/ta-tillbaka": onDraft("/forhinder/ta-tillbaka", { ...memberConflict }),
+  "GET /natverk/:slug/ordforande": onA("/ordforande", signedIn(200)),
+  "POST /natverk/:slug/ordforande": onA("/ordforande", { ...emptyForm, anonymous: 401 }),
   // Contact details are for the network's own people (members and coordinators) and admins.
   "GET /natverk/:slug/kontakter": onA("/kontakter", meetingRead),
   "GET /kontakter": [{ label: "all networks", url: () => "/kontakter", expect: adminOnly(200, 303) }],

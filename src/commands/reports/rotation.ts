@@ -5,10 +5,12 @@ import {
   networkMunicipalities,
   networksWithChairs,
 } from "../../db/queries/reports.js";
+import type { ReadScope } from "../../db/queries/scope.js";
 import type { ChartSpec, Report, ReportRow } from "../../domain/report.js";
 import {
   type ChairSighting,
   type ChairTerm,
+  type RotationStatus,
   rotationStatus,
   termsFromAttendance,
   yearsBefore,
@@ -16,6 +18,35 @@ import {
 import type { ReportContext } from "./context.js";
 
 const SOURCE_LABELS = { attendance: "närvarolistor", membership: "medlemskap" } as const;
+
+/**
+ * One network's chair terms (from "(ordf.)" on the attendance lists and chair memberships) and
+ * which municipalities have not held the chair within `years` years of `asOf`.
+ */
+export async function networkRotation(
+  tx: Tx,
+  opts: { scope: ReadScope; networkId: number; asOf: string; years: number },
+): Promise<{ status: RotationStatus; meetingsWithList: number }> {
+  const [rows, memberships, municipalities] = await Promise.all([
+    chairSightings(tx, { scope: opts.scope, networkId: opts.networkId, until: opts.asOf }),
+    chairMemberships(tx, opts.networkId),
+    networkMunicipalities(tx, opts.networkId),
+  ]);
+  const sightings = new Map<number, ChairSighting>();
+  for (const r of rows) {
+    const s = sightings.get(r.meetingId) ?? { date: r.date, chairs: [] };
+    if (r.personId !== null && r.person !== null) {
+      s.chairs.push({ personId: r.personId, person: r.person, municipality: r.municipality });
+    }
+    sightings.set(r.meetingId, s);
+  }
+  const terms: ChairTerm[] = [
+    ...termsFromAttendance([...sightings.values()]),
+    ...memberships.map((m) => ({ ...m, source: "membership" as const })),
+  ];
+  const status = rotationStatus({ terms, municipalities, asOf: opts.asOf, years: opts.years });
+  return { status, meetingsWithList: sightings.size };
+}
 
 /**
  * Which municipality held each network's chair when (from "(ordf.)" on the attendance lists and
@@ -27,25 +58,13 @@ export async function rotationReport(tx: Tx, ctx: ReportContext): Promise<Report
     : await networksWithChairs(tx);
   const results = [];
   for (const network of networks) {
-    const [rows, memberships, municipalities] = await Promise.all([
-      chairSightings(tx, { scope: ctx.scope, networkId: network.id, until: ctx.asOf }),
-      chairMemberships(tx, network.id),
-      networkMunicipalities(tx, network.id),
-    ]);
-    const sightings = new Map<number, ChairSighting>();
-    for (const r of rows) {
-      const s = sightings.get(r.meetingId) ?? { date: r.date, chairs: [] };
-      if (r.personId !== null && r.person !== null) {
-        s.chairs.push({ personId: r.personId, person: r.person, municipality: r.municipality });
-      }
-      sightings.set(r.meetingId, s);
-    }
-    const terms: ChairTerm[] = [
-      ...termsFromAttendance([...sightings.values()]),
-      ...memberships.map((m) => ({ ...m, source: "membership" as const })),
-    ];
-    const status = rotationStatus({ terms, municipalities, asOf: ctx.asOf, years: ctx.years });
-    results.push({ network, status, meetingsWithList: sightings.size });
+    const { status, meetingsWithList } = await networkRotation(tx, {
+      scope: ctx.scope,
+      networkId: network.id,
+      asOf: ctx.asOf,
+      years: ctx.years,
+    });
+    results.push({ network, status, meetingsWithList });
   }
 
   const rows: ReportRow[] = results.flatMap(({ network, status }) =>

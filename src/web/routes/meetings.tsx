@@ -7,12 +7,11 @@ import { addProposedItems } from "../../commands/addProposedItems.js";
 import { approveMinutes } from "../../commands/approveMinutes.js";
 import { changeMeetingState } from "../../commands/changeMeetingState.js";
 import { correctMinutes } from "../../commands/correctMinutes.js";
-import { abilitiesIn, networksToPlanIn } from "../../commands/getAbilities.js";
+import { networksToPlanIn } from "../../commands/getAbilities.js";
 import { getAgendaEditor } from "../../commands/getAgendaEditor.js";
 import { getAttachmentFile } from "../../commands/getAttachmentFile.js";
 import { getAttendanceEditor } from "../../commands/getAttendanceEditor.js";
 import { getMeetingDetailsEditor } from "../../commands/getMeetingDetailsEditor.js";
-import { getMeetingPage } from "../../commands/getMeetingPage.js";
 import { getMinutesEditor } from "../../commands/getMinutesEditor.js";
 import { getMinutesVersion } from "../../commands/getMinutesVersion.js";
 import { makeStandingItem } from "../../commands/makeStandingItem.js";
@@ -53,9 +52,9 @@ import { AgendaEditorPage } from "../views/agenda-editor.js";
 import { AttendanceEditorPage } from "../views/attendance-editor.js";
 import { type NoticeKey, noticeFrom } from "../views/meeting-editor-layout.js";
 import { MeetingDetailsPage, PlanMeetingPage } from "../views/meeting-form.js";
-import { MeetingPage } from "../views/meeting-page.js";
 import { MinutesEditorPage } from "../views/minutes-editor.js";
 import { MinutesVersionPage } from "../views/minutes-version-page.js";
+import { sendMeetingPage } from "./meeting-page-reply.js";
 
 const id = idParam;
 const ItemParams = z.object({ id, itemId: id });
@@ -103,21 +102,8 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       status,
     );
   }
-  async function meetingPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    meetingId: number,
-    state: FormState,
-    status: number,
-  ) {
-    const data = await getMeetingPage(db, { actor: req.actor, meetingId });
-    const abilities = await abilitiesIn(db, req.actor, data.meeting.network_id);
-    return sendPage(
-      reply,
-      <MeetingPage data={data} abilities={abilities} csrf={req.csrfToken} state={state} />,
-      status,
-    );
-  }
+  const meetingPage = (req: FastifyRequest, reply: FastifyReply, meetingId: number, state: FormState, status: number) =>
+    sendMeetingPage(db, req, reply, meetingId, state, status);
 
   // --- planning and details ---
 

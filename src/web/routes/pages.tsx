@@ -45,7 +45,7 @@ export function registerPageRoutes(app: FastifyInstance, db: Tx): void {
 
   app.get("/moten/:id", async (req, reply) => {
     const { id } = parseInput(IdParams, req.params, "Adressen");
-    const data = await getMeetingPage(db, { actor: req.actor, meetingId: id });
+    const data = await getMeetingPage(db, { actor: req.actor, meetingId: id, today: todayInSweden() });
     const abilities = await abilitiesIn(db, req.actor, data.meeting.network_id);
     return sendPage(
       reply,

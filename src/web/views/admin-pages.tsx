@@ -10,11 +10,12 @@ const dateTime = (d: Date) =>
   d.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 
 /** The tabs of the administration section. */
-function AdminTabs({ current }: { current: "users" | "log" | "people" }) {
+export function AdminTabs({ current }: { current: "users" | "log" | "people" | "plans" }) {
   const tabs = [
     { key: "users", href: "/admin", label: "Användare" },
     { key: "log", href: "/admin/logg", label: "Granskningslogg" },
     { key: "people", href: "/admin/personer", label: "Personuppgifter (GDPR)" },
+    { key: "plans", href: "/admin/verksamhetsplaner", label: "Verksamhetsplaner" },
   ] as const;
   return (
     <nav aria-label="Administration" class="tabs">

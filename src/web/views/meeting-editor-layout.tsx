@@ -32,6 +32,12 @@ export const NOTICES = {
   installt: "Mötet är inställt. Hade kallelsen gått ut får medlemmarna beskedet med e-post.",
   inskickad: "Tack! Punkten är inskickad till samordnaren.",
   staende: "Den stående punkten är skapad och föreslås från nästa möte.",
+  forhinder: "Ditt förhinder är anmält. Samordnaren ser det i närvaron.",
+  "forhinder-tillbaka": "Förhindret är borttaget.",
+  tema: "Nästa tema är registrerat och föreslås på det mötets dagordning.",
+  plan: "Verksamhetsplanen är sparad.",
+  "tema-borttaget": "Temaområdet är borttaget ur planen.",
+  ordforande: "Den nya ordföranden är utsedd; den tidigare fortsätter som medlem.",
 } as const;
 
 /** A key of NOTICES. */

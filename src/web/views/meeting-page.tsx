@@ -11,6 +11,7 @@ import { ErrorSummary, PostForm, TextArea, TextField } from "./form-parts.js";
 import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
+import { Apology, NextThemeForm, PlannedThemes } from "./meeting-planning.js";
 
 type Attachment = MeetingPageData["attachments"][number];
 type Previous = MeetingPageData["previous"];
@@ -417,6 +418,11 @@ export function MeetingPage(props: {
       </dl>
       <ExportLinks meetingId={meeting.id} state={meeting.state} />
 
+      {data.planning && <PlannedThemes themes={data.planning.themes} />}
+      {data.planning?.apology && (
+        <Apology meetingId={meeting.id} apology={data.planning.apology} csrf={csrf} state={props.state} />
+      )}
+
       <MinutesBody
         attendance={data.attendance}
         items={data.items}
@@ -432,6 +438,10 @@ export function MeetingPage(props: {
       )}
       {can?.submitItems && (meeting.state === "planned" || meeting.state === "notice_sent") && (
         <SubmitItem data={data} csrf={csrf} state={props.state} />
+      )}
+
+      {data.planning?.nextTheme && (
+        <NextThemeForm meetingId={meeting.id} next={data.planning.nextTheme} csrf={csrf} state={props.state} />
       )}
 
       <nav aria-label="Andra möten i nätverket" class="pager">

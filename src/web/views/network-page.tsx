@@ -44,6 +44,12 @@ function EntryPoints({ slug, can, contacts }: { slug: string; can: Abilities | u
           Kontaktlista
         </a>
       )}
+      <a class="button secondary" href={`/natverk/${slug}/plan`}>
+        Verksamhetsplan
+      </a>
+      <a class="button secondary" href={`/natverk/${slug}/ordforande`}>
+        Ordförandeskap
+      </a>
     </nav>
   );
 }
