@@ -25,7 +25,11 @@ async function changeRole(
   if (!current) return null;
   if (current.from_date === opts.date) {
     // Started today: change the role in place rather than leave a membership of no days.
-    await tx.updateTable("memberships").set({ role: opts.role, note: opts.note }).where("id", "=", current.id).execute();
+    await tx
+      .updateTable("memberships")
+      .set({ role: opts.role, note: opts.note })
+      .where("id", "=", current.id)
+      .execute();
     return current.id;
   }
   await tx.updateTable("memberships").set({ to_date: opts.date }).where("id", "=", current.id).execute();

@@ -37,7 +37,11 @@ export async function getChairRotation(tx: Tx, opts: { actor: Actor; slug: strin
       .map((m) => ({ personId: m.personId, name: m.name, role: m.role }));
   const proposals = status.municipalities
     .filter((m) => !chairMunicipalities.has(m.municipality))
-    .map((m) => ({ municipality: m.municipality, lastChaired: m.lastChaired, candidates: candidatesIn(m.municipality) }))
+    .map((m) => ({
+      municipality: m.municipality,
+      lastChaired: m.lastChaired,
+      candidates: candidatesIn(m.municipality),
+    }))
     .filter((p) => p.candidates.length > 0)
     // Never chaired first, then the longest ago; ties in the municipalities' alphabetical order.
     .sort((a, b) => (a.lastChaired ?? "").localeCompare(b.lastChaired ?? ""));

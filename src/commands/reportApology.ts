@@ -26,10 +26,7 @@ export async function comingMeetingForMember(tx: Tx, actor: Actor, meetingId: nu
 }
 
 /** A member reports förhinder for a coming meeting: they stand as excused in its attendance. */
-export async function reportApology(
-  tx: Tx,
-  opts: { actor: Actor; meetingId: number; note: string },
-): Promise<void> {
+export async function reportApology(tx: Tx, opts: { actor: Actor; meetingId: number; note: string }): Promise<void> {
   const { meeting, member } = await comingMeetingForMember(tx, opts.actor, opts.meetingId);
   const values = { status: "excused" as const, apology_at: new Date(), apology_note: opts.note || null };
   await tx

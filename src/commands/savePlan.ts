@@ -1,8 +1,8 @@
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import { findPlan } from "../db/queries/plans.js";
-import type { PlanInput } from "../domain/plan-input.js";
 import type { Actor } from "../domain/permissions.js";
+import type { PlanInput } from "../domain/plan-input.js";
 import { authorize } from "./authorize.js";
 import { networkToManage } from "./networkRules.js";
 import { ensurePlan } from "./planRules.js";
@@ -26,7 +26,9 @@ export async function savePlan(
     action: plan.created ? "plan.create" : "plan.update",
     objectType: "network",
     objectId: network.id,
-    before: before ? { year: before.year, purpose: before.purpose, goals: before.goals, organisation: before.organisation } : undefined,
+    before: before
+      ? { year: before.year, purpose: before.purpose, goals: before.goals, organisation: before.organisation }
+      : undefined,
     after: { year: opts.year, ...opts.input },
   });
   return { planId: plan.id };

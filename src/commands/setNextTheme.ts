@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
-import type { NextThemeInput } from "../domain/plan-input.js";
 import type { Actor } from "../domain/permissions.js";
+import type { NextThemeInput } from "../domain/plan-input.js";
 import { AppError, notFound } from "../errors.js";
 import { authorize } from "./authorize.js";
 import { requireCurrentMembers, setThemeOwners } from "./planRules.js";
