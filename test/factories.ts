@@ -193,9 +193,11 @@ export async function buildTheme(
   tx: Tx,
   opts: { networkId: number; title: string; plannedMeetingId: number; ownerIds?: number[]; year?: number },
 ) {
+  // One plan per network and year: a second theme joins the first one's plan.
   const plan = await tx
     .insertInto("plans")
     .values({ network_id: opts.networkId, year: opts.year ?? 2024 })
+    .onConflict((oc) => oc.columns(["network_id", "year"]).doUpdateSet({ year: opts.year ?? 2024 }))
     .returning("id")
     .executeTakeFirstOrThrow();
   const theme = await tx

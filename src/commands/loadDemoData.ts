@@ -168,6 +168,7 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
     summary.meetings += counts.meetings;
     summary.decisions += counts.decisions;
     summary.actions += counts.actions;
+    if (net.plan) await loadPlan(tx, { plan: net.plan, purpose: net.purpose, networkId, year: thisYear, personOf });
   }
 
   await recordAudit(tx, {
@@ -181,6 +182,54 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
 }
 
 type PersonRef = { id: number; name: string; municipalityId: number | null; title: string };
+
+/** This year's plan of a demo network; its first themes are planned for the coming meetings in turn. */
+async function loadPlan(
+  tx: Tx,
+  opts: {
+    plan: NonNullable<DemoNetwork["plan"]>;
+    purpose: string;
+    networkId: number;
+    year: number;
+    personOf: (key: string) => PersonRef;
+  },
+) {
+  const plan = await tx
+    .insertInto("plans")
+    .values({
+      network_id: opts.networkId,
+      year: opts.year,
+      purpose: opts.purpose,
+      goals: opts.plan.goals,
+      organisation: opts.plan.organisation,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const coming = await tx
+    .selectFrom("meetings")
+    .select("id")
+    .where("network_id", "=", opts.networkId)
+    .where("state", "in", ["planned", "notice_sent"])
+    .orderBy("date")
+    .execute();
+  for (const [position, theme] of opts.plan.themes.entries()) {
+    const row = await tx
+      .insertInto("themes")
+      .values({
+        plan_id: plan.id,
+        position,
+        title: theme.title,
+        description: theme.description,
+        planned_meeting_id: coming[position]?.id ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto("theme_owners")
+      .values(theme.owners.map((key) => ({ theme_id: row.id, person_id: opts.personOf(key).id })))
+      .execute();
+  }
+}
 
 async function loadMeetings(
   tx: Tx,

@@ -85,6 +85,8 @@ export type DemoNetwork = {
   members: DemoMembership[];
   representations?: { person: string; body: string }[];
   topics: DemoTopic[];
+  /** this year's plan: goals, how the network meets, theme areas with their owners (person keys) */
+  plan?: { goals: string; organisation: string; themes: { title: string; description: string; owners: string[] }[] };
 };
 
 const all = (keys: string[], role: MembershipRole = "member"): DemoMembership[] =>
@@ -113,6 +115,29 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
       { person: "sn", role: "member", from: [1, 7] },
       { person: "tg", role: "coordinator", from: [0, 1] },
     ],
+    plan: {
+      goals:
+        "- Fler unga i föreningslivet i alla elva kommuner\n- En gemensam modell för föreningsbidrag\n- Ett kulturutbud som når hela familjen",
+      organisation:
+        "Åtta möten per år, växelvis i kommunerna och digitalt. Ordförandeskapet roterar årsvis; samordnaren skriver anteckningarna.",
+      themes: [
+        {
+          title: "Unga och fritid",
+          description: "Mötesplatser och lovaktiviteter för 10–15-åringar.",
+          owners: ["jh", "mf"],
+        },
+        {
+          title: "Tillgänglig kultur",
+          description: "Bibliotek, kulturskola och evenemang för dem som inte hittar dit i dag.",
+          owners: ["rl", "ew"],
+        },
+        {
+          title: "Bidragsregler för föreningar",
+          description: "Jämföra kommunernas regler och pröva en gemensam modell.",
+          owners: ["ts", "hn"],
+        },
+      ],
+    },
     representations: [
       { person: "sn", body: "Kulturrådet Skåne" },
       { person: "jh", body: "Regionala idrottsforumet" },
