@@ -52,11 +52,12 @@ async function changeRole(
 
 /**
  * Appoints the network's next chair from a date: the member's membership continues as chair and
- * the chairs until then continue as members, so the chair history stays whole.
+ * the chairs they replace (all current ones unless named) continue as members, so the chair
+ * history stays whole. A chair who is not replaced stays on as co-chair; never more than two.
  */
 export async function appointChair(
   tx: Tx,
-  opts: { actor: Actor; networkId: number; personId: number; date: string },
+  opts: { actor: Actor; networkId: number; personId: number; date: string; replaceIds?: number[] },
 ): Promise<{ membershipId: number }> {
   const network = await networkToManage(tx, opts.networkId);
   await authorize(tx, opts.actor, "network.manage", { networkId: network.id });
@@ -70,7 +71,21 @@ export async function appointChair(
   if (chosen.role === "chair") {
     throw new AppError("bad_request", `${chosen.name} är redan ordförande.`, { where: "person_id" });
   }
-  const outgoing = members.filter((m) => m.role === "chair");
+  const chairs = members.filter((m) => m.role === "chair");
+  const replace = opts.replaceIds === undefined ? null : new Set(opts.replaceIds);
+  if (replace && [...replace].some((id) => !chairs.some((c) => c.personId === id))) {
+    throw new AppError("bad_request", "Välj vem som lämnar ordförandeskapet bland de nuvarande ordförandena.", {
+      where: "replace_ids",
+    });
+  }
+  const outgoing = replace ? chairs.filter((c) => replace.has(c.personId)) : chairs;
+  if (chairs.length - outgoing.length + 1 > 2) {
+    throw new AppError(
+      "bad_request",
+      `Nätverket kan ha högst två ordförande samtidigt. Välj vem av ${chairs.map((c) => c.name).join(" och ")} som lämnar.`,
+      { where: "replace_ids" },
+    );
+  }
   for (const c of outgoing) {
     await changeRole(tx, {
       networkId: network.id,

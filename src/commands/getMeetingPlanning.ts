@@ -31,8 +31,10 @@ export async function getMeetingPlanning(
         .where("meeting_id", "=", meeting.id)
         .where("person_id", "=", actor.personId)
         .executeTakeFirst();
+      // Someone already noted as away stays so; present or guest rows may still be changed to förhinder.
+      const away = row && (row.status === "absent" || row.status === "excused");
       apology = {
-        state: !row ? "none" : row.status === "excused" && row.apology_at ? "reported" : "recorded",
+        state: !away ? "none" : row.apology_at ? "reported" : "recorded",
         note: row?.apology_note ?? null,
       };
     }

@@ -168,7 +168,7 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
     summary.meetings += counts.meetings;
     summary.decisions += counts.decisions;
     summary.actions += counts.actions;
-    if (net.plan) await loadPlan(tx, { plan: net.plan, purpose: net.purpose, networkId, year: thisYear, personOf });
+    if (net.plan) await loadPlan(tx, { plan: net.plan, purpose: net.purpose, networkId, personOf });
   }
 
   await recordAudit(tx, {
@@ -183,35 +183,38 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
 
 type PersonRef = { id: number; name: string; municipalityId: number | null; title: string };
 
-/** This year's plan of a demo network; its first themes are planned for the coming meetings in turn. */
+/**
+ * A demo network's plan for the year of its next meeting (late in the year that is next year's);
+ * its first themes are planned for the coming meetings in turn.
+ */
 async function loadPlan(
   tx: Tx,
   opts: {
     plan: NonNullable<DemoNetwork["plan"]>;
     purpose: string;
     networkId: number;
-    year: number;
     personOf: (key: string) => PersonRef;
   },
 ) {
+  const coming = await tx
+    .selectFrom("meetings")
+    .select(["id", "date"])
+    .where("network_id", "=", opts.networkId)
+    .where("state", "in", ["planned", "notice_sent"])
+    .orderBy("date")
+    .execute();
+  const year = Number((coming[0]?.date ?? "").slice(0, 4)) || new Date().getFullYear();
   const plan = await tx
     .insertInto("plans")
     .values({
       network_id: opts.networkId,
-      year: opts.year,
+      year,
       purpose: opts.purpose,
       goals: opts.plan.goals,
       organisation: opts.plan.organisation,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const coming = await tx
-    .selectFrom("meetings")
-    .select("id")
-    .where("network_id", "=", opts.networkId)
-    .where("state", "in", ["planned", "notice_sent"])
-    .orderBy("date")
-    .execute();
   for (const [position, theme] of opts.plan.themes.entries()) {
     const row = await tx
       .insertInto("themes")
@@ -220,7 +223,7 @@ async function loadPlan(
         position,
         title: theme.title,
         description: theme.description,
-        planned_meeting_id: coming[position]?.id ?? null,
+        planned_meeting_id: coming[position]?.date.startsWith(String(year)) ? (coming[position]?.id ?? null) : null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -14,7 +14,7 @@ import { withdrawApology } from "../../commands/withdrawApology.js";
 import type { Tx } from "../../db/client.js";
 import { findNetworkBySlug } from "../../db/queries/networks.js";
 import { todayInSweden } from "../../domain/dates.js";
-import { dateField, requiredId } from "../../domain/form-fields.js";
+import { dateField, idList, requiredId } from "../../domain/form-fields.js";
 import { ApologyInput, NextThemeInput, PlanInput, PlanYear, ThemeInput } from "../../domain/plan-input.js";
 import { notFound } from "../../errors.js";
 import { attempt, type FormState, failedForm, formBody, idParam, parseForm } from "../forms.js";
@@ -28,7 +28,11 @@ import { sendMeetingPage } from "./meeting-page-reply.js";
 const PlanParams = SlugParams.extend({ year: PlanYear });
 const ThemeParams = PlanParams.extend({ id: idParam });
 const YearQuery = z.object({ ar: PlanYear.optional() });
-const AppointInput = z.object({ person_id: requiredId("Välj den nya ordföranden."), date: dateField });
+const AppointInput = z.object({
+  person_id: requiredId("Välj den nya ordföranden."),
+  date: dateField,
+  replace_ids: idList,
+});
 
 /** Yearly plans and themes, the secretariat's overview of plans, apologies and the chair rotation. */
 export function registerPlanRoutes(app: FastifyInstance, db: Tx): void {
@@ -187,6 +191,7 @@ export function registerPlanRoutes(app: FastifyInstance, db: Tx): void {
             networkId: network.id,
             personId: parsed.data.person_id,
             date: parsed.data.date,
+            replaceIds: parsed.data.replace_ids,
           }),
         )
       : parsed;

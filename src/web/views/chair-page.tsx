@@ -1,7 +1,7 @@
 import type { ChairRotationData } from "../../commands/getChairRotation.js";
-import { type FormState, fieldValue, stateFor } from "../forms.js";
+import { type FormState, fieldValue, fieldValues, stateFor } from "../forms.js";
 import { DateText, Empty } from "./components.js";
-import { ErrorSummary, PostForm, SelectField, TextField } from "./form-parts.js";
+import { CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField } from "./form-parts.js";
 import { Layout } from "./layout.js";
 import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
 
@@ -87,7 +87,10 @@ export function ChairRotationPage(props: {
             id="ordforande"
             label="Utse ordförande"
           >
-            <ErrorSummary state={s} labels={{ person_id: "Ny ordförande", date: "Från och med" }} />
+            <ErrorSummary
+              state={s}
+              labels={{ person_id: "Ny ordförande", date: "Från och med", replace_ids: "Lämnar ordförandeskapet" }}
+            />
             <SelectField
               form="ordforande"
               name="person_id"
@@ -105,8 +108,26 @@ export function ChairRotationPage(props: {
               value={fieldValue(s, "date", data.today)}
               errors={s?.errors}
               required
-              hint="Den som är ordförande nu fortsätter som medlem från samma dag."
+              hint="Den som lämnar ordförandeskapet fortsätter som medlem från samma dag."
             />
+            {data.chairs.length > 0 && (
+              <CheckboxGroup
+                form="ordforande"
+                name="replace_ids"
+                legend="Lämnar ordförandeskapet"
+                hint="Den som inte bockas för blir kvar som medordförande (högst två ordförande samtidigt)."
+                options={data.chairs.map((c) => [
+                  String(c.personId),
+                  c.municipality ? `${c.name}, ${c.municipality}` : c.name,
+                ])}
+                checked={fieldValues(
+                  s,
+                  "replace_ids",
+                  data.chairs.map((c) => c.personId),
+                )}
+                errors={s?.errors}
+              />
+            )}
             <button type="submit" class="button">
               Utse till ordförande
             </button>
