@@ -18,6 +18,7 @@ const TEXT_COLUMNS: [table: string, column: string][] = [
   ["meetings", "title"],
   ["meetings", "note_taker_name"],
   ["meetings", "cancelled_reason"],
+  ["attendance", "apology_note"],
   ["submitted_items", "title"],
   ["submitted_items", "body"],
   ["themes", "title"],
@@ -79,6 +80,8 @@ export async function anonymizePerson(tx: Tx, opts: { actor: Actor; personId: nu
   await tx.updateTable("item_raisers").set({ name: replacement }).where("person_id", "=", person.id).execute();
   await tx.updateTable("action_assignees").set({ name: replacement }).where("person_id", "=", person.id).execute();
   await tx.deleteFrom("person_aliases").where("person_id", "=", person.id).execute();
+  // Their own words with a förhinder can say why (illness, family): they go, the excused status stays.
+  await tx.updateTable("attendance").set({ apology_note: null }).where("person_id", "=", person.id).execute();
   await tx
     .updateTable("people")
     .set({

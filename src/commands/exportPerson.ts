@@ -74,7 +74,8 @@ export async function exportPerson(tx: Tx, opts: { actor: Actor; personId: numbe
       FROM representations r LEFT JOIN networks n ON n.id = r.network_id
       LEFT JOIN municipalities k ON k.id = r.municipality_id WHERE r.person_id = ${id} ORDER BY r.id`),
     rows(sql`SELECT mt.id AS "meetingId", mt.date, n.name AS network, a.status, k.name AS municipality,
-        a.role_text AS "roleText", a.is_chair AS "isChair"
+        a.role_text AS "roleText", a.is_chair AS "isChair", a.apology_at AS "apologyAt",
+        a.apology_note AS "apologyNote"
       FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id JOIN networks n ON n.id = mt.network_id
       LEFT JOIN municipalities k ON k.id = a.municipality_id WHERE a.person_id = ${id} ORDER BY mt.date, mt.id`),
     rows(sql`SELECT i.meeting_id AS "meetingId", i.title, r.name AS "writtenAs"

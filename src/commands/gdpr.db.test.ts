@@ -62,6 +62,19 @@ describe("GDPR: export and anonymization of a person", () => {
         is_chair: true,
       })
       .execute();
+    // A förhinder reported with a reason that is nobody else's business.
+    const coming = await buildMeeting(db, { networkId: network.id, date: "2030-01-15", state: "planned" });
+    await db
+      .insertInto("attendance")
+      .values({
+        meeting_id: coming.id,
+        person_id: personId,
+        status: "excused",
+        municipality_id: bjuv.id,
+        apology_at: new Date(),
+        apology_note: "Läkarbesök",
+      })
+      .execute();
     const item = await db
       .insertInto("agenda_items")
       .values({
@@ -106,7 +119,10 @@ describe("GDPR: export and anonymization of a person", () => {
     expect(data.person).toMatchObject({ name: "Greta Gdpr", email: "greta.gdpr@exempel.se", municipality: "Bjuv" });
     expect(data.person.aliases).toEqual(["Greta G-son"]);
     expect(data.memberships).toHaveLength(1);
-    expect(data.attendance).toEqual([expect.objectContaining({ meetingId, status: "present", municipality: "Bjuv" })]);
+    expect(data.attendance).toEqual([
+      expect.objectContaining({ meetingId, status: "present", municipality: "Bjuv" }),
+      expect.objectContaining({ status: "excused", apologyNote: "Läkarbesök" }),
+    ]);
     expect(data.itemsRaised).toHaveLength(1);
     expect(data.accounts).toEqual([
       expect.objectContaining({ email: "greta.gdpr@exempel.se", hasPassword: true, singleSignOnLinked: false }),
@@ -136,6 +152,15 @@ describe("GDPR: export and anonymization of a person", () => {
     expect(person).toMatchObject({ name, email: null, phone: null, title: null });
     expect(person.municipality_id).not.toBeNull();
     expect(person.anonymized_at).not.toBeNull();
+    const notes = await db
+      .selectFrom("attendance")
+      .select(["status", "apology_note"])
+      .where("person_id", "=", personId)
+      .execute();
+    expect(notes.map((n) => [n.status, n.apology_note]).sort()).toEqual([
+      ["excused", null],
+      ["present", null],
+    ]);
     const page = await getMeetingPage(db, { actor: ADMIN, meetingId });
     const shown = JSON.stringify(page);
     expect(shown).not.toContain("Greta");
