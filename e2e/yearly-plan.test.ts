@@ -108,6 +108,7 @@ describe("planning the year in Chromium", () => {
     await coordinator.goto(`${server.url}/moten/${nextMeeting.id}/narvaro`);
     const row = coordinator.getByRole("group", { name: /Rasmus Lindqvist/ });
     expect(await row.getByLabel("Förhinder").isChecked()).toBe(true);
+    expect(await row.innerText()).toContain("Budgetdialog i kommunen");
 
     await member.getByRole("button", { name: "Ta tillbaka förhindret" }).click();
     await member.getByText("Förhindret är borttaget.").waitFor();

@@ -15,6 +15,8 @@ export type AttendanceFormRow = {
   role: MembershipRole | null;
   status: Exclude<AttendanceStatus, "guest">;
   recorded: boolean;
+  /** what the member wrote when reporting förhinder themselves, or null */
+  apology: string | null;
 };
 
 /**
@@ -32,6 +34,16 @@ export async function getAttendanceEditor(tx: Tx, opts: { actor: Actor; meetingI
     await attendanceBase(tx, row.id),
   ];
   const byPerson = new Map(recorded.map((a) => [a.personId, a]));
+  const apologies = new Map(
+    (
+      await tx
+        .selectFrom("attendance")
+        .select(["person_id", "apology_note"])
+        .where("meeting_id", "=", row.id)
+        .where("apology_at", "is not", null)
+        .execute()
+    ).map((a) => [a.person_id, a.apology_note ?? ""]),
+  );
   // Members recorded as guests (the coordinator under "Övriga") count as present here.
   const rows: AttendanceFormRow[] = members.map((m) => {
     const a = byPerson.get(m.personId);
@@ -42,6 +54,7 @@ export async function getAttendanceEditor(tx: Tx, opts: { actor: Actor; meetingI
       role: m.role,
       status: a && a.status !== "guest" ? a.status : "present",
       recorded: a !== undefined,
+      apology: apologies.get(m.personId) ?? null,
     };
   });
   const memberIds = new Set(members.map((m) => m.personId));
@@ -54,6 +67,7 @@ export async function getAttendanceEditor(tx: Tx, opts: { actor: Actor; meetingI
       role: null,
       status: a.status,
       recorded: true,
+      apology: apologies.get(a.personId) ?? null,
     });
   }
   const guests = recorded.filter((a) => a.status === "guest" && !memberIds.has(a.personId));

@@ -55,6 +55,9 @@ export function AttendanceEditorPage(props: {
                           {r.role === null ? " (inte längre medlem)" : ""}
                         </span>
                       </legend>
+                      {r.apology !== null && (
+                        <p class="hint">Anmälde förhinder själv{r.apology ? `: ”${r.apology}”` : "."}</p>
+                      )}
                       {state?.errors[name] && <p class="field-error">{state.errors[name]}</p>}
                       {STATUSES.map(([value, label]) => {
                         const id = `${fieldId(form, name)}-${value}`;
