@@ -32,6 +32,10 @@ export const NOTICES = {
   installt: "Mötet är inställt. Hade kallelsen gått ut får medlemmarna beskedet med e-post.",
   inskickad: "Tack! Punkten är inskickad till samordnaren.",
   staende: "Den stående punkten är skapad och föreslås från nästa möte.",
+  importerat: "Protokollet är importerat.",
+  "importerat-ersatt":
+    "Protokollet är importerat och ersatte en tidigare import av samma möte (den finns kvar som en version).",
+  "importerat-oforandrat": "Dokumentet var redan importerat; mötet är oförändrat.",
 } as const;
 
 /** A key of NOTICES. */
