@@ -195,13 +195,22 @@ function Warning({ text }: { text: string }) {
 }
 
 /** An input in a table cell, labelled for screen readers (the column header shows the label). */
-function CellInput(props: { name: string; label: string; value: string; state: FormState | undefined; size?: number }) {
+function CellInput(props: {
+  name: string;
+  label: string;
+  value: string;
+  state: FormState | undefined;
+  size?: number;
+  /** who the row is, for screen readers (the visible label is short) */
+  row: string;
+}) {
   const id = fieldId(FORM, props.name);
   const error = props.state?.errors[props.name];
   return (
     <>
-      <label class="visually-hidden" for={id}>
+      <label class="mini" for={id}>
         {props.label}
+        <span class="visually-hidden">, {props.row}</span>
       </label>
       <input
         type="text"
@@ -223,13 +232,15 @@ function CellSelect(props: {
   options: [string, string][];
   state: FormState | undefined;
   describedBy?: string;
+  row: string;
 }) {
   const id = fieldId(FORM, props.name);
   const chosen = fieldValue(props.state, props.name, props.value);
   return (
     <>
-      <label class="visually-hidden" for={id}>
+      <label class="mini" for={id}>
         {props.label}
+        <span class="visually-hidden">, {props.row}</span>
       </label>
       <select id={id} name={props.name} aria-describedby={props.describedBy}>
         {props.options.map(([value, label]) => (
@@ -251,13 +262,9 @@ function AttendeeTable({ data, state }: { data: ImportReviewData; state: FormSta
         <caption>Deltagare som de står i dokumentet och vem de blir i Samråd</caption>
         <thead>
           <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">Kommun</th>
-            <th scope="col">Närvaro</th>
-            <th scope="col">Roll</th>
-            <th scope="col">Ordf.</th>
+            <th scope="col">Namn och kommun</th>
+            <th scope="col">Närvaro och roll</th>
             <th scope="col">Person i Samråd</th>
-            <th scope="col">Slå ihop med</th>
           </tr>
         </thead>
         <tbody>
@@ -266,51 +273,43 @@ function AttendeeTable({ data, state }: { data: ImportReviewData; state: FormSta
             const resolution = data.resolutions[k] as AttendeeResolution;
             const chairId = fieldId(FORM, `${p}chair`);
             const chairChecked = state ? state.values[`${p}chair`] !== undefined : a.chair;
+            const row = `deltagare ${k + 1} (${a.name})`;
             return (
               <tr key={`${k}-${a.name}`}>
                 <td>
-                  <CellInput name={`${p}name`} label={`Namn, rad ${k + 1}`} value={a.name} state={state} />
+                  <CellInput name={`${p}name`} label="Namn" value={a.name} state={state} row={row} />
                   {a.alsoWrittenAs?.length ? (
-                    <span class="small muted"> även skrivet {a.alsoWrittenAs.join(", ")}</span>
+                    <span class="small muted">även skrivet {a.alsoWrittenAs.join(", ")}</span>
                   ) : null}
-                </td>
-                <td>
                   <CellInput
                     name={`${p}municipality`}
-                    label={`Kommun för ${a.name}`}
+                    label="Kommun"
                     value={a.municipality ?? ""}
                     state={state}
-                    size={12}
+                    row={row}
                   />
                 </td>
                 <td>
                   <CellSelect
                     name={`${p}status`}
-                    label={`Närvaro för ${a.name}`}
+                    label="Närvaro"
                     value={a.status}
                     options={ATTENDANCE_LABELS}
                     state={state}
+                    row={row}
                   />
-                </td>
-                <td>
-                  <CellInput
-                    name={`${p}role`}
-                    label={`Roll för ${a.name}`}
-                    value={a.role ?? ""}
-                    state={state}
-                    size={12}
-                  />
-                </td>
-                <td>
-                  <input type="checkbox" id={chairId} name={`${p}chair`} value="on" checked={chairChecked} />
-                  <label class="visually-hidden" for={chairId}>
-                    {`${a.name} är ordförande`}
-                  </label>
+                  <CellInput name={`${p}role`} label="Roll" value={a.role ?? ""} state={state} row={row} />
+                  <span class="check">
+                    <input type="checkbox" id={chairId} name={`${p}chair`} value="on" checked={chairChecked} />
+                    <label for={chairId}>
+                      ordförande<span class="visually-hidden">, {row}</span>
+                    </label>
+                  </span>
                 </td>
                 <td>
                   <CellSelect
                     name={`${p}person`}
-                    label={`Vem ${a.name} är i Samråd`}
+                    label="Vem är det?"
                     value={a.person === undefined ? "auto" : String(a.person)}
                     options={[
                       ["auto", "Efter namnet"],
@@ -319,21 +318,21 @@ function AttendeeTable({ data, state }: { data: ImportReviewData; state: FormSta
                     ]}
                     state={state}
                     describedBy={`${fieldId(FORM, p)}match`}
+                    row={row}
                   />
                   <span class={`match match-${resolution.kind}`} id={`${fieldId(FORM, p)}match`}>
                     {resolutionText(resolution)}
                   </span>
-                </td>
-                <td>
                   <CellSelect
                     name={`${p}merge`}
-                    label={`Slå ihop ${a.name} med`}
+                    label="Samma person som"
                     value=""
                     options={[
                       ["", "–"],
                       ...attendees.flatMap((o, j): [string, string][] => (j === k ? [] : [[String(j), o.name]])),
                     ]}
                     state={state}
+                    row={row}
                   />
                 </td>
               </tr>
