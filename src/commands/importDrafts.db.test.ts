@@ -247,6 +247,23 @@ describe.skipIf(seeds.length < 2)("importing minutes through drafts", () => {
     expect(await count("meetings")).toBe(meetings);
   });
 
+  it("does not reveal a meeting imported into another network", async () => {
+    const person = await buildPerson(database.db, { name: "Tea Tredje" });
+    const net = await buildNetwork(database.db, { name: "Tredje nätverket" });
+    await buildMembership(database.db, { personId: person.id, networkId: net.id, role: "coordinator" });
+    const third = await actorFor(database.db, person.id);
+    const { drafts } = await inTx((tx) =>
+      createImportDrafts(tx, {
+        actor: third,
+        networkId: net.id,
+        files: [{ filename: "samma.txt", bytes: second.bytes }],
+      }),
+    );
+    const refused = await failure(inTx((tx) => saveImportDraft(tx, { actor: third, draftId: drafts[0]?.id ?? 0 })));
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toContain("redan importerat till Socialchefs nätverket");
+  });
+
   it("discards a draft, which then cannot be saved", async () => {
     const { drafts } = await inTx((tx) =>
       createImportDrafts(tx, { actor: coordinator, files: [{ filename: first.name, bytes: first.bytes }] }),

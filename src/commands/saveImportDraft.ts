@@ -1,9 +1,9 @@
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import { draftBytes, setImportDraftStatus } from "../db/queries/import-drafts.js";
-import type { Actor } from "../domain/permissions.js";
+import { type Actor, allows } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
-import { authorize } from "./authorize.js";
+import { authorize, networkRolesOf } from "./authorize.js";
 import { mayCreateNetwork, networkNamed, ownDraft, requireImporter } from "./importDraftAccess.js";
 import { type ImportOutcome, importMinutes } from "./importMinutes.js";
 
@@ -53,6 +53,22 @@ export async function saveImportDraft(
   });
   if (outcome.status === "kept" || outcome.meetingId === null) {
     throw new AppError("conflict", `Utkastet sparades inte: ${outcome.notes.join("; ") || "mötet finns redan"}.`);
+  }
+  if (outcome.status === "unchanged") {
+    // The same bytes were imported before, perhaps into a network this actor does not import into.
+    const earlier = await tx
+      .selectFrom("meetings as m")
+      .innerJoin("networks as n", "n.id", "m.network_id")
+      .select(["m.network_id as networkId", "n.name"])
+      .where("m.id", "=", outcome.meetingId)
+      .executeTakeFirstOrThrow();
+    const allowed = await networkRolesOf(tx, actor, earlier.networkId);
+    if (!allows(actor, allowed, "import.run")) {
+      throw new AppError(
+        "conflict",
+        `Dokumentet är redan importerat till ${earlier.name}, som du inte importerar till.`,
+      );
+    }
   }
   await setImportDraftStatus(tx, row.id, "saved", outcome.meetingId);
   await recordAudit(tx, {
