@@ -229,6 +229,51 @@ describe.skipIf(seeds.length < 2)("the web import", () => {
     expect(page.body).not.toContain(`href="${url}"`);
   });
 
+  it("links warnings to their lines, says when a name is uncertain, and stores the person chosen", async () => {
+    const db = database.db;
+    const bjuv = await buildPerson(db, { name: "Erik Holmqvist", municipality: "Bjuv" });
+    await buildPerson(db, { name: "Erik Holmqvist", municipality: "Klippan" });
+    const text = [
+      "Socialchefs nätverket",
+      "",
+      "Datum och tid: 2021-02-05 kl. 9-12",
+      "",
+      "Närvarande:",
+      "Erik Holmqvist",
+      "Sara Lind\tBjuv",
+      "Sara Lind\tBjuv",
+      "",
+      "Budget",
+      "",
+      "Beslut: att godkänna budgeten.",
+    ].join("\n");
+    const res = await upload(app, coordinator, [{ name: "osäker.txt", bytes: new TextEncoder().encode(text) }]);
+    const url = res.headers.location as string;
+    const review = await app.inject({ url, headers: { cookie: coordinator.cookie } });
+    expect(review.body).toMatch(/<a href="#rad-8">rad 8<\/a>: Sara Lind står redan i deltagarlistan/);
+    expect(review.body).toContain('id="rad-8"');
+    expect(review.body).toContain("osäker: två möjliga");
+    const { meeting } = await draftOf(Number(url.split("/").pop()));
+    const erik = meeting.attendees.findIndex((a) => a.name === "Erik Holmqvist");
+    const saved = await postForm(app, coordinator, `${url}/spara`, {
+      ...reviewForm(meeting, networkId),
+      [`a_${erik}_person`]: String(bjuv.id),
+    });
+    expect(saved.statusCode).toBe(303);
+    const meetingId = Number(/\/moten\/(\d+)/.exec(saved.headers.location as string)?.[1]);
+    const present = await db.selectFrom("attendance").select("person_id").where("meeting_id", "=", meetingId).execute();
+    expect(present.map((p) => p.person_id)).toContain(bjuv.id);
+  });
+
+  it("is linked from the administration page for admins", async () => {
+    const admin = await signIn(database.db, { isAdmin: true });
+    const page = await app.inject({ url: "/admin", headers: { cookie: admin.cookie } });
+    expect(page.body).toContain('href="/import"');
+    const list = await app.inject({ url: "/import", headers: { cookie: admin.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain("Socialchefs nätverket");
+  });
+
   it("refuses members", async () => {
     expect((await app.inject({ url: "/import", headers: { cookie: member.cookie } })).statusCode).toBe(403);
     const res = await upload(app, member, [{ name: first.name, bytes: first.bytes }]);
