@@ -105,7 +105,16 @@ function DraftTable({ drafts }: { drafts: ImportListData["drafts"] }) {
               {d.status === "draft" ? <a href={`/import/${d.id}`}>{d.filename}</a> : d.filename}
               {d.error && <p class="field-error">{d.error}</p>}
             </td>
-            <td>{d.networkName ?? d.documentNetwork ?? <span class="muted">välj i granskningen</span>}</td>
+            <td>
+              {d.networkName ??
+                (d.documentNetwork ? (
+                  <>
+                    {d.documentNetwork} <span class="muted">(enligt dokumentet)</span>
+                  </>
+                ) : (
+                  <span class="muted">välj i granskningen</span>
+                ))}
+            </td>
             <td>{d.date ? <DateText date={d.date} /> : <span class="muted">saknas</span>}</td>
             <td>
               {d.status === "saved" && d.meetingId ? (
@@ -151,7 +160,10 @@ export function ImportListPage(props: {
           <h2 class="error-title">
             {failures.length === 1 ? "En fil kunde inte läsas" : `${failures.length} filer kunde inte läsas`}
           </h2>
-          <p>Inget av dem har sparats.{props.drafted ? ` De andra ${props.drafted} blev utkast nedan.` : ""}</p>
+          <p>
+            {failures.length === 1 ? "Inget av den har sparats." : "Inget av dem har sparats."}
+            {props.drafted ? ` De andra ${props.drafted} blev utkast nedan.` : ""}
+          </p>
           <ul>
             {failures.map((f) => (
               <li key={f.filename}>
