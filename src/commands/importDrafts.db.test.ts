@@ -150,6 +150,15 @@ describe.skipIf(seeds.length < 2)("importing minutes through drafts", () => {
     expect((await failure(inTx((tx) => createImportDrafts(tx, { actor: otherCoord, files, networkId })))).code).toBe(
       "forbidden",
     );
+    // Their own upload of a document naming a network they do not coordinate: no network is chosen,
+    // and saving says to choose one of theirs.
+    const theirs = await inTx((tx) => createImportDrafts(tx, { actor: otherCoord, files }));
+    const theirDraft = theirs.drafts[0]?.id ?? 0;
+    expect((await draftMeeting(otherCoord, theirDraft)).network).toBe("Socialchefs nätverket");
+    const notTheirs = await failure(inTx((tx) => saveImportDraft(tx, { actor: otherCoord, draftId: theirDraft })));
+    expect(notTheirs).toMatchObject({ code: "bad_request", where: "network_id" });
+    expect(notTheirs.message).toContain("Du importerar inte till Socialchefs nätverket");
+
     const { drafts } = await inTx((tx) => createImportDrafts(tx, { actor: coordinator, files }));
     const draftId = drafts[0]?.id ?? 0;
     expect((await failure(inTx((tx) => getImportReview(tx, { actor: otherCoord, draftId })))).code).toBe("not_found");
@@ -192,6 +201,15 @@ describe.skipIf(seeds.length < 2)("importing minutes through drafts", () => {
     expect(review.meeting.attendees).toHaveLength(m.attendees.length - 1);
     const newAnnika = review.meeting.attendees.findIndex((a) => a.name === "Annika Andersson");
     expect(review.resolutions[newAnnika]).toEqual({ kind: "new", forced: true });
+
+    const update = await database.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("action", "=", "import_draft.update")
+      .where("object_id", "=", String(draftId))
+      .executeTakeFirstOrThrow();
+    expect(Object.keys(update.after as object).sort()).toEqual(["attendees", "itemTitles"]);
+    expect(Object.keys(update.before as object).sort()).toEqual(["attendees", "itemTitles"]);
 
     const people = await count("people");
     const outcome = await inTx((tx) => saveImportDraft(tx, { actor: coordinator, draftId }));

@@ -31,8 +31,15 @@ export async function saveImportDraft(
     const named = meeting.network?.trim();
     if (!named) throw new AppError("bad_request", "Välj vilket nätverk mötet hör till.", { where: "network_id" });
     const existing = await networkNamed(tx, named);
-    if (existing) await authorize(tx, actor, "import.run", { networkId: existing.id });
-    else if (!mayCreateNetwork(actor)) {
+    if (existing) {
+      if (!allows(actor, await networkRolesOf(tx, actor, existing.id), "import.run")) {
+        throw new AppError(
+          "bad_request",
+          `Du importerar inte till ${existing.name}, som dokumentet nämner; välj ett av dina nätverk.`,
+          { where: "network_id" },
+        );
+      }
+    } else if (!mayCreateNetwork(actor)) {
       throw new AppError(
         "bad_request",
         `Nätverket ”${named}” finns inte. Bara sekretariatet kan skapa nätverk; välj ett av dina nätverk.`,

@@ -35,6 +35,27 @@ export type DraftCorrections = {
   itemTitles: string[];
 };
 
+// What the audit log keeps of a draft: what the review can change (item titles, not their notes).
+const summary = (m: ImportedMeeting) => ({
+  network: m.network,
+  date: m.date,
+  startTime: m.startTime,
+  endTime: m.endTime,
+  location: m.location,
+  noteTaker: m.noteTaker,
+  attendees: m.attendees,
+  itemTitles: m.items.map((i) => i.title),
+});
+
+/** Only the fields that changed, before and after. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
+}
+
 const bad = (message: string, where: string) => new AppError("bad_request", message, { where });
 
 /** The roster after merges: each merged entry's spellings go to the entry it was merged into. */
@@ -153,7 +174,6 @@ export async function updateImportDraft(
     action: "import_draft.update",
     objectType: "import_draft",
     objectId: row.id,
-    before: { network_id: row.networkId, draft: meeting },
-    after: { network_id: networkId, draft: checked.data },
+    ...changes({ network_id: row.networkId, ...summary(meeting) }, { network_id: networkId, ...summary(checked.data) }),
   });
 }
