@@ -53,6 +53,16 @@ describe("importing old minutes in Chromium", () => {
       "Kultur- och fritidschefsnätverket",
     );
 
+    // Dropping files on the zone puts the usable ones into the file field (the island's work).
+    await page.locator("[data-dropzone]").evaluate((zone) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["Nätverket\n"], "släppt.txt", { type: "text/plain" }));
+      dt.items.add(new File(["x"], "bild.png", { type: "image/png" }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.getByText(/Valda filer \(1\): släppt\.txt/).waitFor();
+    expect(await page.getByLabel("Filer att importera").evaluate((i) => (i as HTMLInputElement).files?.length)).toBe(1);
+
     await page.getByLabel("Filer att importera").setInputFiles(join(SEED_DIR, seed));
     await page.getByRole("button", { name: "Läs in" }).click();
     await page.getByRole("heading", { level: 1, name: /Granska import/ }).waitFor();
