@@ -26,6 +26,7 @@ import {
   listNetworkAttendees,
   listNetworkNames,
   listPeopleByFirstNames,
+  listPeopleByIds,
   lockNetwork,
   type MeetingFields,
   nextDecisionNumber,
@@ -34,7 +35,7 @@ import {
   snapshotMinutes,
   updateImportedMeeting,
 } from "../db/queries/imports.js";
-import { SYSTEM } from "../domain/permissions.js";
+import { type Actor, SYSTEM } from "../domain/permissions.js";
 import { slugify } from "../domain/slug.js";
 import { AppError } from "../errors.js";
 import { SWEDISH_MUNICIPALITIES } from "../importers/lexicon.js";
@@ -68,8 +69,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const firstName = (name: string) => fold(name).split(" ")[0] ?? "";
-// "Socialchefs nätverket" and "Socialchefsnätverket" are one network.
-const networkKey = (name: string) => fold(name).replace(/[^a-z0-9]+/g, "");
+/** A network name reduced to letters and digits: "Socialchefs nätverket" and "Socialchefsnätverket" are one. */
+export const networkKey = (name: string) => fold(name).replace(/[^a-z0-9]+/g, "");
 
 async function findOrCreateNetwork(tx: Tx, name: string): Promise<ImportOutcome["network"]> {
   const networks = await listNetworkNames(tx);
@@ -90,10 +91,12 @@ async function findOrCreateNetwork(tx: Tx, name: string): Promise<ImportOutcome[
  * decisions and actions, the inferred memberships, and the original document. Importing the same
  * bytes again changes nothing; a different document for the same network and date replaces an
  * earlier import unless the meeting was changed in Samråd. Runs inside the caller's transaction.
+ * A roster entry a reviewer settled (`person`: a stored id or "new"; `alsoWrittenAs`: merged
+ * spellings) is taken as given instead of matched. `actor` is recorded in the audit log (the CLI: system).
  */
 export async function importMinutes(
   tx: Tx,
-  opts: { meeting: ImportedMeeting; source: ImportSource; networkName?: string },
+  opts: { meeting: ImportedMeeting; source: ImportSource; networkName?: string; actor?: Actor },
 ): Promise<ImportOutcome> {
   const meeting = ImportedMeetingSchema.parse(opts.meeting);
   const { filename, bytes } = opts.source;
@@ -172,10 +175,21 @@ export async function importMinutes(
     ...meeting.attendees.map((a) => a.name),
     ...meeting.items.flatMap((i) => [...i.raisedBy, ...i.actions.flatMap((a) => a.assignees)]),
     ...(meeting.noteTaker ? [meeting.noteTaker] : []),
+    ...meeting.attendees.flatMap((a) => a.alsoWrittenAs ?? []),
   ];
   const stored: Array<StoredPerson & { id: number }> = await listPeopleByFirstNames(tx, [
     ...new Set(mentioned.map(firstName).filter(Boolean)),
   ]);
+  // People a reviewer chose by id, also when their first name differs from the one written.
+  const chosenIds = meeting.attendees.flatMap((a) => (typeof a.person === "number" ? [a.person] : []));
+  const missing = chosenIds.filter((id) => !stored.some((p) => p.id === id));
+  const chosen = await listPeopleByIds(tx, [...new Set(missing)]);
+  for (const id of missing) {
+    if (!chosen.some((p) => p.id === id)) {
+      throw new AppError("bad_request", `Den valda personen (id ${id}) finns inte.`, { where: filename });
+    }
+  }
+  stored.push(...chosen);
   const personIds = new Map<string, number>(); // folded name as written → person
   const people = { created: 0, matched: 0 };
   const attendance: AttendanceRow[] = [];
@@ -187,7 +201,12 @@ export async function importMinutes(
   const municipalityFixes: Array<{ personId: number; municipalityId: number }> = [];
   for (const [position, a] of meeting.attendees.entries()) {
     const muniId = await municipalityId(a.municipality);
-    let match = matchPerson(a.name, a.municipality, stored);
+    const picked = typeof a.person === "number" ? stored.find((p) => p.id === a.person) : undefined;
+    let match: ReturnType<typeof matchPerson> = picked
+      ? { kind: "match", person: picked, exact: true }
+      : a.person === "new"
+        ? { kind: "none" }
+        : matchPerson(a.name, a.municipality, stored);
     if (match.kind === "ambiguous") {
       // Of namesakes, the one who has sat in this network before is the one meant.
       const regulars = await listNetworkAttendees(
@@ -202,10 +221,12 @@ export async function importMinutes(
     if (match.kind === "match") {
       personId = match.person.id;
       people.matched++;
-      const spellings = [match.person.name, ...match.person.aliases].map(fold);
-      if (!spellings.includes(fold(a.name))) {
-        aliases.push({ personId, alias: a.name });
-        match.person.aliases.push(a.name);
+      for (const written of [a.name, ...(a.alsoWrittenAs ?? [])]) {
+        const spellings = [match.person.name, ...match.person.aliases].map(fold);
+        if (!spellings.includes(fold(written))) {
+          aliases.push({ personId, alias: written });
+          match.person.aliases.push(written);
+        }
       }
       if (muniId !== null && match.person.municipality === null) {
         municipalityFixes.push({ personId, municipalityId: muniId });
@@ -219,10 +240,13 @@ export async function importMinutes(
       }
       newPeople.push({ name: a.name, municipalityId: muniId, title: a.role });
       personId = -newPeople.length;
-      stored.push({ id: personId, name: a.name, aliases: [], municipality: a.municipality });
+      const merged = [...new Set((a.alsoWrittenAs ?? []).filter((w) => fold(w) !== fold(a.name)))];
+      for (const alias of merged) aliases.push({ personId, alias });
+      stored.push({ id: personId, name: a.name, aliases: merged, municipality: a.municipality });
       people.created++;
     }
     personIds.set(fold(a.name), personId);
+    for (const written of a.alsoWrittenAs ?? []) personIds.set(fold(written), personId);
     if (seenPeople.has(personId)) {
       notes.push(`${a.name} står två gånger i deltagarlistan (som samma person); den andra raden hoppades över`);
       continue;
@@ -352,7 +376,7 @@ export async function importMinutes(
     );
   }
   await recordAudit(tx, {
-    actor: SYSTEM,
+    actor: opts.actor ?? SYSTEM,
     action: existing ? "minutes.reimport" : "minutes.import",
     objectType: "meeting",
     objectId: meetingId,

@@ -403,6 +403,25 @@ export interface SearchDocumentsTable {
   document: string;
 }
 
+/** An uploaded minutes document awaiting review before it is stored (migration 0007). */
+export interface ImportDraftsTable {
+  id: Generated<number>;
+  created_by: number;
+  person_id: number | null;
+  network_id: number | null;
+  filename: string;
+  bytes: Uint8Array;
+  sha256: string;
+  source: Generated<string>;
+  draft: unknown;
+  warnings: Generated<unknown>;
+  error: string | null;
+  status: Generated<"draft" | "saved" | "discarded">;
+  meeting_id: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -444,6 +463,7 @@ export interface DB {
   outbox: OutboxTable;
   action_reminders: ActionRemindersTable;
   search_documents: SearchDocumentsTable;
+  import_drafts: ImportDraftsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -10,6 +10,13 @@ export const AttendeeSchema = z.object({
   municipality: z.string().nullable(),
   role: z.string().nullable(),
   chair: z.boolean(),
+  /**
+   * Set by whoever reviews a draft (the reader never sets it): the stored person this entry is,
+   * or "new" for a new person even when the name matches someone stored.
+   */
+  person: z.union([z.number().int().positive().max(2_147_483_647), z.literal("new")]).optional(),
+  /** Other spellings of this person in the same document, when a reviewer merged two entries. */
+  alsoWrittenAs: z.array(z.string().min(1)).optional(),
 });
 
 /** An assignment: who, what (the sentence that states it) and by when. */

@@ -18,6 +18,7 @@ import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerExportRoutes } from "./routes/exports.js";
 import { registerHistoryRoutes } from "./routes/history.js";
+import { registerImportRoutes } from "./routes/import.js";
 import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerMyActionRoutes } from "./routes/my-actions.js";
 import { registerNetworkRoutes } from "./routes/networks.js";
@@ -166,5 +167,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerPlanRoutes(app, opts.database.db);
   registerSearchRoutes(app, opts.database.db);
   registerReportRoutes(app, opts.database.db);
+  registerImportRoutes(app, opts.database.db);
   return app;
 }

@@ -31,6 +31,8 @@ type Fixtures = {
   freshDraft(): Promise<{ meetingId: number; itemId: number }>;
   mailWithAttachment: number;
   unique(): string;
+  /** a new import draft uploaded by coordinator A, for network A */
+  freshImportDraft(): Promise<number>;
 };
 type Case = {
   label: string;
@@ -105,8 +107,40 @@ const draftPage = (path: string): Case[] => [
   { label: "A draft", url: (f) => `/moten/${f.meetings.aDraft}${path}`, expect: editor },
 ];
 
+/** An import draft is its uploader's (and the admins'); others who import get "not found". */
+const ownDraft = (ok: number, anonymous: number): Expect => ({
+  anonymous,
+  reader: 403,
+  memberA: 403,
+  coordA: ok,
+  coordB: 404,
+  admin: ok,
+});
+const onImportDraft = (path: string, expect: Expect): Case[] => [
+  {
+    label: "coordinator A's draft",
+    url: async (f) => `/import/${await f.freshImportDraft()}${path}`,
+    body: () => ({}),
+    expect,
+  },
+];
+
 /** Who may do what, route by route. Keys are "METHOD url" exactly as registered. */
 const EXPECTATIONS: Record<string, Case[]> = {
+  // Importing old minutes (the web import branch): coordinators and admins, each their own drafts.
+  "GET /import": [{ label: "drafts and upload", url: () => "/import", expect: coordinators(200) }],
+  "POST /import": [
+    {
+      label: "not multipart",
+      url: () => "/import",
+      body: () => ({}),
+      expect: { ...coordinators(400), anonymous: 401 },
+    },
+  ],
+  "GET /import/:id": onImportDraft("", ownDraft(200, 303)),
+  "POST /import/:id": onImportDraft("", ownDraft(400, 401)),
+  "POST /import/:id/spara": onImportDraft("/spara", ownDraft(303, 401)),
+  "POST /import/:id/kasta": onImportDraft("/kasta", ownDraft(303, 401)),
   // Meetings: planning, agenda, attendance, live minutes, approval (the meetings branch).
   "GET /moten/nytt": [{ label: "form", url: () => "/moten/nytt", expect: signedIn(200) }],
   "POST /moten": [{ label: "empty", url: () => "/moten", body: () => ({}), expect: emptyForm }],
@@ -483,6 +517,35 @@ describe("the permission walk: every route, every role", () => {
         await mail(netA.id, [{ filename: "bilaga.txt", contentType: "text/plain", contentBase64: "aGVq" }])
       ).id,
       unique: () => String(++n),
+      freshImportDraft: async () => {
+        const bytes = new TextEncoder().encode(`Nätverk A\n\nDatum: 2024-05-0${(++n % 9) + 1}\n`);
+        const draft = {
+          source: "walk.txt",
+          network: "Nätverk A",
+          date: "2024-05-02",
+          startTime: null,
+          endTime: null,
+          location: null,
+          noteTaker: null,
+          nextMeeting: null,
+          attendees: [],
+          items: [],
+          warnings: [],
+        };
+        const row = await db
+          .insertInto("import_drafts")
+          .values({
+            created_by: userOf.coordA,
+            network_id: netA.id,
+            filename: "walk.txt",
+            bytes,
+            sha256: "0".repeat(64),
+            draft: JSON.stringify(draft),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return row.id;
+      },
     };
   });
   afterAll(async () => {

@@ -186,6 +186,19 @@ export async function listPeopleByFirstNames(tx: Tx, firstNames: string[]): Prom
   return rows.rows;
 }
 
+/** Stored people by id (those a reviewer chose for a roster entry). */
+export async function listPeopleByIds(tx: Tx, ids: number[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<PersonRow>`
+    SELECT p.id, p.name, k.name AS municipality,
+      coalesce((SELECT array_agg(a.alias ORDER BY a.alias) FROM person_aliases a WHERE a.person_id = p.id),
+        '{}') AS aliases
+    FROM people p LEFT JOIN municipalities k ON k.id = p.municipality_id
+    WHERE p.anonymized_at IS NULL AND p.id = ANY(${ids})
+    ORDER BY p.id`.execute(tx);
+  return rows.rows;
+}
+
 /** Everyone stored, for the reader to resolve names a document's roster lacks. */
 export async function listKnownPeople(tx: Tx): Promise<PersonRow[]> {
   const rows = await sql<PersonRow>`

@@ -44,6 +44,9 @@ export function AdminPage(props: {
     <Layout title="Administration" active="admin">
       <h1>Administration</h1>
       <AdminTabs current="users" />
+      <p>
+        <a href="/import">Importera protokoll</a> – läs in gamla minnesanteckningar, också till nya nätverk.
+      </p>
       {props.added && (
         <div class="notice" role="status">
           <p>Kontot är skapat. Har det inget lösenord har en inbjudan med en inloggningslänk skickats.</p>

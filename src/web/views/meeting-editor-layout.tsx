@@ -38,6 +38,10 @@ export const NOTICES = {
   plan: "Verksamhetsplanen är sparad.",
   "tema-borttaget": "Temaområdet är borttaget ur planen.",
   ordforande: "Den nya ordföranden är utsedd; den tidigare fortsätter som medlem.",
+  importerat: "Protokollet är importerat.",
+  "importerat-ersatt":
+    "Protokollet är importerat och ersatte en tidigare import av samma möte (den finns kvar som en version).",
+  "importerat-oforandrat": "Dokumentet var redan importerat; mötet är oförändrat.",
 } as const;
 
 /** A key of NOTICES. */

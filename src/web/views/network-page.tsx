@@ -37,6 +37,9 @@ function EntryPoints({ slug, can, contacts }: { slug: string; can: Abilities | u
           <a class="button secondary" href={`/natverk/nytt?overordnat=${slug}`}>
             Nytt undernätverk
           </a>
+          <a class="button secondary" href={`/import?natverk=${slug}`}>
+            Importera protokoll
+          </a>
         </>
       )}
       {contacts && (
