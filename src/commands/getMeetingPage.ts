@@ -4,6 +4,7 @@ import { findMeeting, listAttendance, listItemsWithDetails } from "../db/queries
 import { type Actor, allows, meetingReadPermission } from "../domain/permissions.js";
 import { notFound } from "../errors.js";
 import { networkRolesOf, refusal } from "./authorize.js";
+import { getSubmissionForm } from "./getSubmittedItems.js";
 
 /**
  * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
@@ -44,6 +45,9 @@ export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: nu
     versions,
     previous: context.previousHeld ?? null,
     canSeeHistory: allows(opts.actor, roles, "history.read"),
+    /** the deadline and presenters for "Skicka in en punkt", while the meeting is ahead */
+    submission:
+      meeting.state === "planned" || meeting.state === "notice_sent" ? await getSubmissionForm(tx, meeting) : null,
   };
 }
 

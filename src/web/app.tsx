@@ -22,8 +22,10 @@ import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerMyActionRoutes } from "./routes/my-actions.js";
 import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
+import { registerPollRoutes } from "./routes/polls.js";
 import { registerReportRoutes } from "./routes/reports.js";
 import { registerSearchRoutes } from "./routes/search.js";
+import { registerSubmittedItemRoutes } from "./routes/submitted-items.js";
 import { ErrorPage } from "./views/error-page.js";
 
 const ASSETS_DIR = join(SRC_DIR, "web", "assets");
@@ -164,5 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerNetworkRoutes(app, opts.database.db);
   registerSearchRoutes(app, opts.database.db);
   registerReportRoutes(app, opts.database.db);
+  registerPollRoutes(app, opts.database.db);
+  registerSubmittedItemRoutes(app, opts.database.db);
   return app;
 }

@@ -32,6 +32,11 @@ export const NOTICES = {
   installt: "Mötet är inställt. Hade kallelsen gått ut får medlemmarna beskedet med e-post.",
   inskickad: "Tack! Punkten är inskickad till samordnaren.",
   staende: "Den stående punkten är skapad och föreslås från nästa möte.",
+  omrostning: "Omröstningen är skapad. Skicka länken till medlemmarna eller påminn dem härifrån.",
+  svar: "Tack! Dina svar är sparade. Du kan ändra dem så länge omröstningen är öppen.",
+  moten: "Mötena är skapade och omröstningen är stängd.",
+  placerad: "Punkten är lagd på dagordningen.",
+  uppskjuten: "Punkten är uppskjuten och avsändaren har fått beskedet.",
 } as const;
 
 /** A key of NOTICES. */

@@ -44,6 +44,11 @@ function EntryPoints({ slug, can, contacts }: { slug: string; can: Abilities | u
           Kontaktlista
         </a>
       )}
+      {(can.submitItems || can.editMeetings) && (
+        <a class="button secondary" href={`/natverk/${slug}/omrostningar`}>
+          Datumomröstningar
+        </a>
+      )}
     </nav>
   );
 }
