@@ -313,10 +313,13 @@ function SubmitItem({
     <section aria-labelledby="skicka-in-rubrik">
       <h2 id="skicka-in-rubrik">Skicka in en punkt</h2>
       {!submission.open ? (
-        <p>
-          Sista dag att skicka in punkter till det här mötet var <DateText date={submission.deadline} />. Kontakta
-          samordnaren om något ändå behöver tas upp. <a href="/inskickade">Mina inskickade punkter</a>
-        </p>
+        <>
+          <ErrorSummary state={s} />
+          <p>
+            Sista dag att skicka in punkter till det här mötet var <DateText date={submission.deadline} />. Kontakta
+            samordnaren om något ändå behöver tas upp. <a href="/inskickade">Mina inskickade punkter</a>
+          </p>
+        </>
       ) : (
         <details open={s !== undefined}>
           <summary>Föreslå en punkt till dagordningen</summary>

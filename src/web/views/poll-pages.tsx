@@ -525,6 +525,7 @@ export function DatePollPage(props: {
         {data.options.length === 0 ? <Empty>Omröstningen har inga datum.</Empty> : <Matrix data={data} />}
       </section>
       {data.canAnswer && poll.isOpen && <AnswerForm data={data} csrf={csrf} state={props.state} />}
+      {!poll.isOpen && <ErrorSummary state={stateFor(props.state, "svar")} />}
       {data.canAnswer && !poll.isOpen && <p class="notice">Omröstningen är stängd; svaren kan inte längre ändras.</p>}
       {data.canManage && <Manage data={data} csrf={csrf} state={props.state} />}
     </Layout>
