@@ -278,7 +278,7 @@ function Matrix({ data }: { data: DatePollPageData }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that may scroll sideways must be reachable by keyboard
     <section class="table-scroll poll-matrix" tabIndex={0} aria-label="Svaren (tabell)">
-      <table class="list compact">
+      <table class="list compact poll-table">
         <caption>Svar per person och datum: ✓ ja, (✓) om det behövs, ✗ nej, – inget svar</caption>
         <thead>
           <tr>
