@@ -514,7 +514,16 @@ export function DatePollPage(props: {
           <ul>
             {made.map((o) => (
               <li key={o.id}>
-                <a href={`/moten/${o.meetingId}`}>{optionLabel(o, true)}</a>
+                <a href={`/moten/${o.meetingId}`}>
+                  {optionLabel(
+                    {
+                      date: o.date,
+                      startTime: o.startTime ?? poll.defaultStartTime,
+                      endTime: o.endTime ?? poll.defaultEndTime,
+                    },
+                    true,
+                  )}
+                </a>
               </li>
             ))}
           </ul>
