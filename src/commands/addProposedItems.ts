@@ -11,7 +11,7 @@ import { markMeetingChanged, openMeetingForChange } from "./editableMeeting.js";
  * Adds the chosen proposals to a meeting's agenda. Proposals are computed again under the
  * meeting's lock, so an item someone else added in between is not added twice. Items go before
  * the closing items ("Övrigt"); a postponed item is linked to the original, a sent-in item is
- * marked scheduled.
+ * marked scheduled and its files become the new item's files.
  */
 export async function addProposedItems(
   tx: Tx,
@@ -43,9 +43,37 @@ export async function addProposedItems(
     if (p.submittedItemId !== null) {
       await tx
         .updateTable("submitted_items")
-        .set({ status: "scheduled", item_id: row.id, meeting_id: meeting.id })
+        .set({
+          status: "scheduled",
+          item_id: row.id,
+          meeting_id: meeting.id,
+          deferred_to_meeting_id: null,
+          decided_at: new Date(),
+          decided_by: opts.actor.personId,
+        })
         .where("id", "=", p.submittedItemId)
         .execute();
+      // Files sent in with the item become the agenda item's files.
+      const files = await tx
+        .selectFrom("submitted_item_attachments")
+        .select(["document_id", "title"])
+        .where("submitted_item_id", "=", p.submittedItemId)
+        .orderBy("id")
+        .execute();
+      if (files.length > 0) {
+        await tx
+          .insertInto("attachments")
+          .values(
+            files.map((f) => ({
+              meeting_id: meeting.id,
+              item_id: row.id,
+              document_id: f.document_id,
+              title: f.title,
+              created_by: opts.actor.personId,
+            })),
+          )
+          .execute();
+      }
     }
   }
   const order = mergeAgenda(existing, added).map((i) => i.id);

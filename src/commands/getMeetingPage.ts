@@ -5,6 +5,7 @@ import { type Actor, allows, meetingReadPermission } from "../domain/permissions
 import { notFound } from "../errors.js";
 import { networkRolesOf, refusal } from "./authorize.js";
 import { getMeetingPlanning } from "./getMeetingPlanning.js";
+import { getSubmissionForm } from "./getSubmittedItems.js";
 
 /**
  * Everything the meeting page shows: header, attendance, agenda with notes, decisions, actions,
@@ -51,6 +52,9 @@ export async function getMeetingPage(tx: Tx, opts: { actor: Actor; meetingId: nu
     previous: context.previousHeld ?? null,
     canSeeHistory: allows(opts.actor, roles, "history.read"),
     planning,
+    /** the deadline and presenters for "Skicka in en punkt", while the meeting is ahead */
+    submission:
+      meeting.state === "planned" || meeting.state === "notice_sent" ? await getSubmissionForm(tx, meeting) : null,
   };
 }
 

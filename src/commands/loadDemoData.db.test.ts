@@ -54,5 +54,15 @@ describe("loadDemoData", () => {
     expect(dup).toEqual([]);
     expect(summary.decisions).toBeGreaterThan(10);
     expect(summary.actions).toBeGreaterThan(10);
+    // One open date poll with future dates, answered by some members, so the poll screens show something.
+    const polls = await database.db
+      .selectFrom("date_polls as d")
+      .innerJoin("date_poll_options as o", "o.poll_id", "d.id")
+      .select(["d.status", "o.date"])
+      .execute();
+    expect(polls.length).toBe(4);
+    expect(polls.every((p) => p.status === "open" && p.date > "2026-11-23")).toBe(true);
+    const answered = await database.db.selectFrom("date_poll_answers").select("person_id").distinct().execute();
+    expect(answered).toHaveLength(3);
   });
 });

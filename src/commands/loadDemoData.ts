@@ -171,6 +171,8 @@ export async function loadDemoData(tx: Tx, opts: { today: string }): Promise<Dem
     if (net.plan) await loadPlan(tx, { plan: net.plan, purpose: net.purpose, networkId, personOf });
   }
 
+  await loadDemoPoll(tx, { networkId: networkIds.get("kf"), today: opts.today, personOf });
+
   await recordAudit(tx, {
     actor: SYSTEM,
     action: "demo.load",
@@ -455,4 +457,51 @@ async function loadMeetings(
       });
   }
   return counts;
+}
+
+/**
+ * An open date poll in the culture network for next spring's meetings: four Fridays a few weeks
+ * ahead, answered by three members (the chair has not answered yet, so her start page asks her).
+ */
+async function loadDemoPoll(
+  tx: Tx,
+  ctx: { networkId: number | undefined; today: string; personOf: (key: string) => PersonRef },
+): Promise<void> {
+  if (ctx.networkId === undefined) return;
+  const fridays: string[] = [];
+  const d = new Date(`${ctx.today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 35 + ((5 - d.getUTCDay() + 7) % 7));
+  for (let i = 0; i < 4; i++) {
+    fridays.push(d.toISOString().slice(0, 10));
+    d.setUTCDate(d.getUTCDate() + 14);
+  }
+  const poll = await tx
+    .insertInto("date_polls")
+    .values({
+      network_id: ctx.networkId,
+      title: "Extra möte om kulturkortet",
+      description: "Vi behöver ett extra möte om det gemensamma kulturkortet. Svara för varje datum.",
+      location: "Stadshuset i Höganäs, sal Kajen",
+      default_start_time: "09:00",
+      default_end_time: "12:00",
+      created_by: ctx.personOf("tg").id,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const options = await tx
+    .insertInto("date_poll_options")
+    .values(fridays.map((date) => ({ poll_id: poll.id, date })))
+    .returning("id")
+    .execute();
+  const answers: [string, ("yes" | "maybe" | "no")[]][] = [
+    ["jh", ["yes", "no", "yes", "maybe"]],
+    ["mf", ["yes", "yes", "maybe", "no"]],
+    ["rl", ["no", "yes", "yes", "yes"]],
+  ];
+  for (const [key, list] of answers) {
+    await tx
+      .insertInto("date_poll_answers")
+      .values(options.map((o, i) => ({ option_id: o.id, person_id: ctx.personOf(key).id, answer: list[i] ?? "no" })))
+      .execute();
+  }
 }

@@ -55,6 +55,8 @@ export interface NetworksTable {
   reminder_days: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0008: items are sent in at the latest this many days before a meeting */
+  submission_days: Generated<number>;
 }
 
 export interface StandingItemsTable {
@@ -275,6 +277,20 @@ export interface SubmittedItemsTable {
   status: Generated<"submitted" | "scheduled" | "deferred">;
   item_id: number | null;
   created_at: DefaultTimestamp;
+  /** 0008: the coordinator's decision */
+  deferred_reason: Generated<string>;
+  deferred_to_meeting_id: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+}
+
+/** 0008: files sent in with an item. */
+export interface SubmittedItemAttachmentsTable {
+  id: Generated<number>;
+  submitted_item_id: number;
+  document_id: number;
+  title: string;
+  created_at: DefaultTimestamp;
 }
 
 export interface DatePollsTable {
@@ -285,6 +301,13 @@ export interface DatePollsTable {
   status: Generated<"open" | "closed">;
   created_by: number | null;
   created_at: DefaultTimestamp;
+  /** 0008: what the meetings it creates look like, and who closed it */
+  description: Generated<string>;
+  location: Generated<string>;
+  default_start_time: string | null;
+  default_end_time: string | null;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
 }
 
 export interface DatePollOptionsTable {
@@ -302,6 +325,16 @@ export interface DatePollAnswersTable {
   person_id: number;
   answer: "yes" | "maybe" | "no";
   answered_at: DefaultTimestamp;
+}
+
+/** 0008: reminders sent about a date poll. */
+export interface DatePollRemindersTable {
+  id: Generated<number>;
+  poll_id: number;
+  person_id: number;
+  outbox_id: number | null;
+  sent_by: number | null;
+  sent_at: DefaultTimestamp;
 }
 
 export interface UsersTable {
@@ -455,6 +488,8 @@ export interface DB {
   date_polls: DatePollsTable;
   date_poll_options: DatePollOptionsTable;
   date_poll_answers: DatePollAnswersTable;
+  date_poll_reminders: DatePollRemindersTable;
+  submitted_item_attachments: SubmittedItemAttachmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   tokens: TokensTable;

@@ -111,6 +111,7 @@ export const CloseActionInput = z.object({ comment: optionalText(2000) });
 export const SubmitItemInput = z.object({
   title: requiredText("Skriv en rubrik för punkten.", 300),
   body: optionalText(4000),
+  presenter_id: optionalId,
 });
 
 /** Forms that carry the fingerprint of what they were based on. */

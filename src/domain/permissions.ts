@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "minutes.approve": ["coordinator", "chair"],
   "item.submit": ["coordinator", "member"],
   "poll.answer": ["coordinator", "member"],
+  /** propose dates, remind, pick dates (which creates meetings) */
+  "poll.manage": ["coordinator"],
   "apology.send": ["coordinator", "member"],
   "action.closeOwn": ["coordinator", "member"],
   "action.manage": ["coordinator"],

@@ -24,8 +24,10 @@ import { registerMyActionRoutes } from "./routes/my-actions.js";
 import { registerNetworkRoutes } from "./routes/networks.js";
 import { registerPageRoutes } from "./routes/pages.js";
 import { registerPlanRoutes } from "./routes/plans.js";
+import { registerPollRoutes } from "./routes/polls.js";
 import { registerReportRoutes } from "./routes/reports.js";
 import { registerSearchRoutes } from "./routes/search.js";
+import { registerSubmittedItemRoutes } from "./routes/submitted-items.js";
 import { ErrorPage } from "./views/error-page.js";
 
 const ASSETS_DIR = join(SRC_DIR, "web", "assets");
@@ -168,5 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSearchRoutes(app, opts.database.db);
   registerReportRoutes(app, opts.database.db);
   registerImportRoutes(app, opts.database.db);
+  registerPollRoutes(app, opts.database.db);
+  registerSubmittedItemRoutes(app, opts.database.db);
   return app;
 }

@@ -30,6 +30,8 @@ type Fixtures = {
   /** a new draft meeting of network A with one item, for routes that change a meeting */
   freshDraft(): Promise<{ meetingId: number; itemId: number }>;
   mailWithAttachment: number;
+  /** an open date poll of network A */
+  pollA: number;
   unique(): string;
   /** a new import draft uploaded by coordinator A, for network A */
   freshImportDraft(): Promise<number>;
@@ -176,6 +178,39 @@ const EXPECTATIONS: Record<string, Case[]> = {
   "GET /uppdrag/mina": [{ label: "own actions", url: () => "/uppdrag/mina", expect: signedIn(200) }],
   "POST /uppdrag/:id/klart": [
     { label: "no such action", url: () => "/uppdrag/999999/klart", body: () => ({}), expect: all(404) },
+  ],
+  // Date polls (the polls branch): the network's people answer, its coordinators propose and pick.
+  "GET /natverk/:slug/omrostningar": onA("/omrostningar", meetingRead),
+  "GET /natverk/:slug/omrostningar/ny": onA("/omrostningar/ny", editor),
+  "POST /natverk/:slug/omrostningar/ny": onA("/omrostningar/ny", editPost),
+  "GET /omrostningar/:id": [{ label: "A's poll", url: (f) => `/omrostningar/${f.pollA}`, expect: meetingRead }],
+  "POST /omrostningar/:id/svar": [
+    {
+      label: "A's poll, no answers",
+      url: (f) => `/omrostningar/${f.pollA}/svar`,
+      body: () => ({}),
+      expect: { anonymous: 401, reader: 403, memberA: 400, coordA: 400, coordB: 403, admin: 400 },
+    },
+  ],
+  "POST /omrostningar/:id/paminn": [
+    { label: "A's poll", url: (f) => `/omrostningar/${f.pollA}/paminn`, body: () => ({}), expect: editDone },
+  ],
+  "POST /omrostningar/:id/valj": [
+    {
+      label: "A's poll, nothing picked",
+      url: (f) => `/omrostningar/${f.pollA}/valj`,
+      body: () => ({}),
+      expect: editPost,
+    },
+  ],
+  // Items sent in (the polls branch): one's own list, and the coordinators' decisions.
+  "GET /inskickade": [{ label: "own items", url: () => "/inskickade", expect: signedIn(200) }],
+  "GET /moten/:id/inskickade": draftPage("/inskickade"),
+  "POST /inskickade/:id/dagordning": [
+    { label: "no such item", url: () => "/inskickade/999999/dagordning", body: () => ({}), expect: all(404) },
+  ],
+  "POST /inskickade/:id/skjut-upp": [
+    { label: "empty", url: () => "/inskickade/999999/skjut-upp", body: () => ({}), expect: emptyForm },
   ],
   // Networks and members (the meetings branch).
   "GET /natverk/nytt": [{ label: "form", url: () => "/natverk/nytt", expect: signedIn(200) }],
@@ -516,6 +551,13 @@ describe("the permission walk: every route, every role", () => {
       mailWithAttachment: (
         await mail(netA.id, [{ filename: "bilaga.txt", contentType: "text/plain", contentBase64: "aGVq" }])
       ).id,
+      pollA: (
+        await db
+          .insertInto("date_polls")
+          .values({ network_id: netA.id, title: "Mötesdatum" })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
       unique: () => String(++n),
       freshImportDraft: async () => {
         const bytes = new TextEncoder().encode(`Nätverk A\n\nDatum: 2024-05-0${(++n % 9) + 1}\n`);
@@ -547,6 +589,7 @@ describe("the permission walk: every route, every role", () => {
         return row.id;
       },
     };
+    await db.insertInto("date_poll_options").values({ poll_id: fixtures.pollA, date: "2099-03-01" }).execute();
   });
   afterAll(async () => {
     await app.close();

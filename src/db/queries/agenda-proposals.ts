@@ -206,8 +206,16 @@ async function submittedProposals(tx: Tx, m: MeetingRef): Promise<AgendaProposal
     .innerJoin("people as p", "p.id", "s.person_id")
     .select(["s.id", "s.title", "s.body", "s.presenter_id", "s.person_id", "p.name"])
     .where("s.network_id", "=", m.network_id)
-    .where("s.status", "=", "submitted")
-    .where((eb) => eb.or([eb("s.meeting_id", "is", null), eb("s.meeting_id", "=", m.id)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("s.status", "=", "submitted"),
+          eb.or([eb("s.meeting_id", "is", null), eb("s.meeting_id", "=", m.id)]),
+        ]),
+        // deferred by the coordinator to this meeting
+        eb.and([eb("s.status", "=", "deferred"), eb("s.deferred_to_meeting_id", "=", m.id)]),
+      ]),
+    )
     .orderBy("s.created_at")
     .orderBy("s.id")
     .execute();

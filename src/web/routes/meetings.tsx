@@ -271,6 +271,29 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       const values = { title: body.title, item_id: body.item_id };
       return agendaPage(req, reply, meetingId, failed("bilaga", values, result), result.status);
     });
+
+    // An item sent in by a member: a plain form, or multipart when a file comes with it.
+    scope.post("/moten/:id/inskickade", async (req, reply) => {
+      const { id: meetingId } = parseInput(IdParams, req.params, "Adressen");
+      const body = formBody(req);
+      const parsed = parseForm(SubmitItemInput, body);
+      const file = (body.file as Upload | undefined) ?? null;
+      const result = parsed.ok
+        ? await run((tx) =>
+            submitItem(tx, {
+              actor: req.actor,
+              meetingId,
+              title: parsed.data.title,
+              body: parsed.data.body,
+              presenterId: parsed.data.presenter_id,
+              file,
+            }),
+          )
+        : parsed;
+      if (result.ok) return see(reply, `/moten/${meetingId}?klart=inskickad#skicka-in-rubrik`);
+      const values = { title: body.title, body: body.body, presenter_id: body.presenter_id };
+      return meetingPage(req, reply, meetingId, failed("skicka-in", values, result), result.status);
+    });
   });
 
   app.get("/bilagor/:id", async (req, reply) => {
@@ -493,18 +516,5 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
     const { id: meetingId, version } = parseInput(VersionParams, req.params, "Adressen");
     const data = await getMinutesVersion(db, { actor: req.actor, meetingId, version });
     return sendPage(reply, <MinutesVersionPage data={data} />);
-  });
-
-  app.post("/moten/:id/inskickade", async (req, reply) => {
-    const { id: meetingId } = parseInput(IdParams, req.params, "Adressen");
-    const body = formBody(req);
-    const parsed = parseForm(SubmitItemInput, body);
-    const result = parsed.ok
-      ? await run((tx) =>
-          submitItem(tx, { actor: req.actor, meetingId, title: parsed.data.title, body: parsed.data.body }),
-        )
-      : parsed;
-    if (result.ok) return see(reply, `/moten/${meetingId}?klart=inskickad`);
-    return meetingPage(req, reply, meetingId, failed("skicka-in", body, result), result.status);
   });
 }

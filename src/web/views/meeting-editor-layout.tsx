@@ -42,6 +42,11 @@ export const NOTICES = {
   "importerat-ersatt":
     "Protokollet är importerat och ersatte en tidigare import av samma möte (den finns kvar som en version).",
   "importerat-oforandrat": "Dokumentet var redan importerat; mötet är oförändrat.",
+  omrostning: "Omröstningen är skapad. Skicka länken till medlemmarna eller påminn dem härifrån.",
+  svar: "Tack! Dina svar är sparade. Du kan ändra dem så länge omröstningen är öppen.",
+  moten: "Mötena är skapade och omröstningen är stängd.",
+  placerad: "Punkten är lagd på dagordningen.",
+  uppskjuten: "Punkten är uppskjuten och avsändaren har fått beskedet.",
 } as const;
 
 /** A key of NOTICES. */

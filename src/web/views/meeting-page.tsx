@@ -7,7 +7,7 @@ import { ACTION_STATUS_LABELS, ITEM_KIND_LABELS } from "../../domain/labels.js";
 import { type FormState, fieldValue, stateFor } from "../forms.js";
 import { DateText, Empty, Markdown, StateBadge, TimeRange } from "./components.js";
 import { ExportLinks } from "./export-links.js";
-import { ErrorSummary, PostForm, TextArea, TextField } from "./form-parts.js";
+import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from "./form-parts.js";
 import { ObjectTabs } from "./history-page.js";
 import { Layout } from "./layout.js";
 import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
@@ -222,6 +222,9 @@ function EditorLinks({ meetingId, history }: { meetingId: number; history: boole
         <li>
           <a href={`/moten/${meetingId}/anteckningar`}>Anteckningar</a>
         </li>
+        <li>
+          <a href={`/moten/${meetingId}/inskickade`}>Inskickade punkter</a>
+        </li>
         {history && (
           <li>
             <a href={`/moten/${meetingId}/historik`}>Historik</a>
@@ -305,34 +308,86 @@ function SubmitItem({
   state: FormState | undefined;
 }) {
   const s = stateFor(state, "skicka-in");
+  const submission = data.submission;
+  if (!submission) return null;
   return (
     <section aria-labelledby="skicka-in-rubrik">
       <h2 id="skicka-in-rubrik">Skicka in en punkt</h2>
-      <details open={s !== undefined}>
-        <summary>Föreslå en punkt till dagordningen</summary>
-        <PostForm action={`/moten/${data.meeting.id}/inskickade`} csrf={csrf} class="stack" label="Skicka in en punkt">
-          <ErrorSummary state={s} labels={{ title: "Rubrik", body: "Beskrivning" }} />
-          <TextField
-            form="skicka-in"
-            name="title"
-            label="Rubrik"
-            value={fieldValue(s, "title", "")}
-            errors={s?.errors}
-            required
-          />
-          <TextArea
-            form="skicka-in"
-            name="body"
-            label="Beskrivning (frivillig)"
-            value={fieldValue(s, "body", "")}
-            errors={s?.errors}
-            rows={3}
-          />
-          <button type="submit" class="button secondary">
-            Skicka in
-          </button>
-        </PostForm>
-      </details>
+      {!submission.open ? (
+        <>
+          <ErrorSummary state={s} />
+          <p>
+            Sista dag att skicka in punkter till det här mötet var <DateText date={submission.deadline} />. Kontakta
+            samordnaren om något ändå behöver tas upp. <a href="/inskickade">Mina inskickade punkter</a>
+          </p>
+        </>
+      ) : (
+        <details open={s !== undefined}>
+          <summary>Föreslå en punkt till dagordningen</summary>
+          <p class="hint">
+            Skicka in senast <DateText date={submission.deadline} />. Samordnaren lägger punkten på dagordningen eller
+            skjuter upp den; du ser beskedet under <a href="/inskickade">Mina inskickade punkter</a>.
+          </p>
+          <PostForm
+            action={`/moten/${data.meeting.id}/inskickade`}
+            csrf={csrf}
+            class="stack"
+            label="Skicka in en punkt"
+            multipart
+          >
+            <ErrorSummary
+              state={s}
+              labels={{ title: "Rubrik", body: "Beskrivning", presenter_id: "Föredragande", file: "Bilaga" }}
+            />
+            <TextField
+              form="skicka-in"
+              name="title"
+              label="Rubrik"
+              value={fieldValue(s, "title", "")}
+              errors={s?.errors}
+              required
+            />
+            <TextArea
+              form="skicka-in"
+              name="body"
+              label="Beskrivning (frivillig)"
+              value={fieldValue(s, "body", "")}
+              errors={s?.errors}
+              rows={3}
+            />
+            <SelectField
+              form="skicka-in"
+              name="presenter_id"
+              label="Vem föredrar punkten? (frivilligt)"
+              value={fieldValue(s, "presenter_id", "")}
+              errors={s?.errors}
+              empty="Jag själv"
+              options={submission.presenters.map((p) => [String(p.id), p.name])}
+            />
+            <div class="field">
+              <label for="skicka-in-file">Bilaga (frivillig)</label>
+              <p class="hint" id="skicka-in-file-tips">
+                PDF, Word, PowerPoint, Excel, OpenDocument, bild eller text, högst 10 MB.
+              </p>
+              {s?.errors.file && (
+                <p class="field-error" id="skicka-in-file-fel">
+                  <span class="visually-hidden">Fel: </span>
+                  {s.errors.file}
+                </p>
+              )}
+              <input
+                type="file"
+                id="skicka-in-file"
+                name="file"
+                aria-describedby={s?.errors.file ? "skicka-in-file-tips skicka-in-file-fel" : "skicka-in-file-tips"}
+              />
+            </div>
+            <button type="submit" class="button secondary">
+              Skicka in
+            </button>
+          </PostForm>
+        </details>
+      )}
     </section>
   );
 }

@@ -53,6 +53,11 @@ function EntryPoints({ slug, can, contacts }: { slug: string; can: Abilities | u
       <a class="button secondary" href={`/natverk/${slug}/ordforande`}>
         Ordförandeskap
       </a>
+      {(can.submitItems || can.editMeetings) && (
+        <a class="button secondary" href={`/natverk/${slug}/omrostningar`}>
+          Datumomröstningar
+        </a>
+      )}
     </nav>
   );
 }

@@ -16,6 +16,18 @@ export function StartPage({ data }: { data: StartPageData }) {
           </p>
         </div>
       )}
+      {data.polls.length > 0 && (
+        <section aria-labelledby="omrostningar" class="notice">
+          <h2 id="omrostningar">Datumomröstningar att svara på</h2>
+          <ul>
+            {data.polls.map((p) => (
+              <li key={p.id}>
+                <a href={`/omrostningar/${p.id}`}>{p.title}</a> <span class="muted">({p.networkName})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="kommande">
         <h2 id="kommande">Kommande möten</h2>
         <MeetingTable
@@ -41,6 +53,11 @@ export function StartPage({ data }: { data: StartPageData }) {
           <a href="/uppdrag">Alla uppdrag</a>
         </p>
       </section>
+      {data.linked && (
+        <p>
+          <a href="/inskickade">Mina inskickade punkter</a>
+        </p>
+      )}
     </Layout>
   );
 }
