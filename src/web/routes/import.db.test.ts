@@ -265,13 +265,46 @@ describe.skipIf(seeds.length < 2)("the web import", () => {
     expect(present.map((p) => p.person_id)).toContain(bjuv.id);
   });
 
-  it("is linked from the administration page for admins", async () => {
+  it("lets an admin, reaching it from the administration page, create a network by import", async () => {
     const admin = await signIn(database.db, { isAdmin: true });
     const page = await app.inject({ url: "/admin", headers: { cookie: admin.cookie } });
     expect(page.body).toContain('href="/import"');
     const list = await app.inject({ url: "/import", headers: { cookie: admin.cookie } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain("Socialchefs nätverket");
+
+    const res = await upload(app, admin, [{ name: "annan.txt", bytes: seeds[2]?.bytes ?? first.bytes }]);
+    const url = res.headers.location as string;
+    const review = await app.inject({ url, headers: { cookie: admin.cookie } });
+    expect(review.body).toContain("Eller ett nytt nätverk");
+    const { meeting } = await draftOf(Number(url.split("/").pop()));
+    const saved = await postForm(app, admin, `${url}/spara`, {
+      ...reviewForm(meeting, null),
+      network_name: "Arkivnätverket",
+    });
+    expect(saved.statusCode).toBe(303);
+    const meetingPage = await app.inject({ url: saved.headers.location as string, headers: { cookie: admin.cookie } });
+    expect(meetingPage.body).toContain("Arkivnätverket");
+    const network = await database.db
+      .selectFrom("networks")
+      .select("id")
+      .where("name", "=", "Arkivnätverket")
+      .executeTakeFirst();
+    expect(network).toBeDefined();
+  });
+
+  it("does not let a coordinator create a network by import", async () => {
+    const res = await upload(app, coordinator, [{ name: "nytt.txt", bytes: seeds[3]?.bytes ?? first.bytes }]);
+    const url = res.headers.location as string;
+    const review = await app.inject({ url, headers: { cookie: coordinator.cookie } });
+    expect(review.body).not.toContain("Eller ett nytt nätverk");
+    const { meeting } = await draftOf(Number(url.split("/").pop()));
+    const refused = await postForm(app, coordinator, url, {
+      ...reviewForm(meeting, null),
+      network_name: "Eget nätverk",
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("Bara sekretariatet kan skapa nätverk");
   });
 
   it("refuses members", async () => {
