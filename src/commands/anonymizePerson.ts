@@ -20,6 +20,8 @@ const TEXT_COLUMNS: [table: string, column: string][] = [
   ["meetings", "cancelled_reason"],
   ["submitted_items", "title"],
   ["submitted_items", "body"],
+  ["submitted_items", "deferred_reason"],
+  ["date_polls", "description"],
   ["themes", "title"],
   ["themes", "description"],
   ["plans", "purpose"],
