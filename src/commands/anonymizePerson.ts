@@ -21,6 +21,8 @@ const TEXT_COLUMNS: [table: string, column: string][] = [
   ["attendance", "apology_note"],
   ["submitted_items", "title"],
   ["submitted_items", "body"],
+  ["submitted_items", "deferred_reason"],
+  ["date_polls", "description"],
   ["themes", "title"],
   ["themes", "description"],
   ["plans", "purpose"],

@@ -9,7 +9,8 @@ import type { DatePollInput, PollOptionInput } from "../domain/poll-input.js";
 import { AppError, notFound } from "../errors.js";
 import { authorize } from "./authorize.js";
 
-const slot = (o: PollOptionInput) => `${o.date} ${o.start_time ?? ""}`;
+// An option without a time counts as midnight, as the unique index on date_poll_options does.
+const slot = (o: PollOptionInput) => `${o.date} ${o.start_time ?? "00:00"}`;
 
 /**
  * A coordinator proposes dates (and times) for a network's meetings; members answer next. Refuses a

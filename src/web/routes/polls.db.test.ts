@@ -125,7 +125,7 @@ describe("date poll and items-sent-in pages", () => {
     expect(page.body).toContain('<th scope="col">Person</th>');
     expect(page.body).toMatch(new RegExp(`<th scope="row">${memberName}</th>`));
     expect(page.body).toContain("Om det behövs</td>");
-    expect(page.body).toContain("1 ja, 0 om det behövs, 0 nej");
+    expect(page.body).toContain("1 ja,<br/>0 om det behövs,<br/>0 nej");
     expect(page.body).toContain("Påminn dem som inte har svarat");
     // The member's form shows their answers checked, with one fieldset and legend per date.
     const mine = await app.inject({ url: pollUrl, headers: { cookie: member.cookie } });

@@ -10,6 +10,7 @@ export const EDITOR_TABS = [
   { key: "agenda", path: "dagordning", label: "Dagordning" },
   { key: "attendance", path: "narvaro", label: "Närvaro" },
   { key: "minutes", path: "anteckningar", label: "Anteckningar" },
+  { key: "submitted", path: "inskickade", label: "Inskickade punkter" },
 ] as const;
 
 /** Which workspace page is shown. */

@@ -276,57 +276,68 @@ function Cell({ answer }: { answer: PollAnswer | undefined }) {
 function Matrix({ data }: { data: DatePollPageData }) {
   const best = Math.max(0, ...data.options.map((o) => o.yes * 2 + o.maybe));
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that may scroll sideways must be reachable by keyboard
-    <section class="table-scroll poll-matrix" tabIndex={0} aria-label="Svaren (tabell)">
-      <table class="list compact poll-table">
-        <caption>Svar per person och datum: ✓ ja, (✓) om det behövs, ✗ nej, – inget svar</caption>
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            {data.options.map((o) => (
-              <th scope="col" key={o.id} class="poll-date">
-                <DateText date={o.date} />
-                {formatTimeRange(o.startTime, o.endTime) && (
-                  <span class="muted"> kl. {formatTimeRange(o.startTime, o.endTime)}</span>
-                )}
-                {o.meetingId && (
-                  <>
-                    {" "}
-                    <a href={`/moten/${o.meetingId}`} class="badge state-notice_sent">
-                      Blev möte
-                    </a>
-                  </>
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => (
-            <tr key={r.personId}>
-              <th scope="row">
-                {r.name}
-                {!r.current && <span class="muted"> (inte längre medlem)</span>}
-              </th>
+    <>
+      <p class="hint">
+        ✓ ja, (✓) om det behövs, ✗ nej, – inget svar. Tabellen kan rullas i sidled när det finns många datum.
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that may scroll sideways must be reachable by keyboard */}
+      <section class="table-scroll poll-matrix" tabIndex={0} aria-label="Svaren (tabell)">
+        <table class="list compact poll-table">
+          <caption>Svar per person och datum</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
               {data.options.map((o) => (
-                <Cell key={o.id} answer={r.answers.get(o.id)} />
+                <th scope="col" key={o.id} class="poll-date">
+                  <span class="muted">{formatDateLong(o.date).split(" ")[0]}</span>
+                  <br />
+                  <DateText date={o.date} />
+                  {formatTimeRange(o.startTime, o.endTime) && (
+                    <span class="muted"> kl. {formatTimeRange(o.startTime, o.endTime)}</span>
+                  )}
+                  {o.meetingId && (
+                    <>
+                      {" "}
+                      <a href={`/moten/${o.meetingId}`} class="badge state-notice_sent">
+                        Blev möte
+                      </a>
+                    </>
+                  )}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Summa</th>
-            {data.options.map((o) => (
-              <td key={o.id} class={`poll-total${best > 0 && o.yes * 2 + o.maybe === best ? " best" : ""}`}>
-                {o.yes} ja, {o.maybe} om det behövs, {o.no} nej
-                {best > 0 && o.yes * 2 + o.maybe === best && <strong class="poll-best"> (flest ja)</strong>}
-              </td>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.personId}>
+                <th scope="row">
+                  {r.name}
+                  {!r.current && <span class="muted"> (inte längre medlem)</span>}
+                </th>
+                {data.options.map((o) => (
+                  <Cell key={o.id} answer={r.answers.get(o.id)} />
+                ))}
+              </tr>
             ))}
-          </tr>
-        </tfoot>
-      </table>
-    </section>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Summa</th>
+              {data.options.map((o) => (
+                <td key={o.id} class={`poll-total${best > 0 && o.yes * 2 + o.maybe === best ? " best" : ""}`}>
+                  {`${o.yes} ja,`}
+                  <br />
+                  {`${o.maybe} om det behövs,`}
+                  <br />
+                  {`${o.no} nej`}
+                  {best > 0 && o.yes * 2 + o.maybe === best && <strong class="poll-best"> (flest ja)</strong>}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+    </>
   );
 }
 
@@ -394,7 +405,7 @@ function Manage({ data, csrf, state }: { data: DatePollPageData; csrf: string | 
   ]);
   const chosen = data.options.filter((o) => o.meetingId !== null).map((o) => o.id);
   return (
-    <section aria-labelledby="samordnare-rubrik">
+    <section aria-labelledby="samordnare-rubrik" class="poll-manage">
       <h2 id="samordnare-rubrik">För samordnaren</h2>
       {data.poll.isOpen && (
         <PostForm action={`/omrostningar/${data.poll.id}/paminn`} csrf={csrf} class="stack" label="Påminn">

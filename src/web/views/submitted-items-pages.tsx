@@ -8,7 +8,7 @@ import { type FormState, fieldValue, stateFor } from "../forms.js";
 import { DateText, Empty } from "./components.js";
 import { ErrorSummary, PostForm, SelectField, TextArea } from "./form-parts.js";
 import { Layout } from "./layout.js";
-import { Notice, type NoticeKey } from "./meeting-editor-layout.js";
+import { MeetingEditorLayout, type NoticeKey } from "./meeting-editor-layout.js";
 
 /** Where an item sent in stands, in words, with a link to the meeting when there is one. */
 export function SubmittedStatus({ item }: { item: SubmittedItemRow }) {
@@ -200,21 +200,18 @@ export function MeetingSubmissionsPage(props: {
   const waiting = data.items.filter((i) => i.status !== "scheduled");
   const done = data.items.filter((i) => i.status === "scheduled");
   return (
-    <Layout
-      title={`Inskickade punkter – ${meeting.networkName} ${meeting.date}`}
-      active="meetings"
-      crumbs={[
-        { href: `/natverk/${meeting.networkSlug}`, label: meeting.networkName },
-        { href: `/moten/${meeting.id}`, label: `Mötet ${formatDate(meeting.date)}` },
-      ]}
+    <MeetingEditorLayout
+      meeting={{
+        id: meeting.id,
+        date: meeting.date,
+        state: meeting.state,
+        networkName: meeting.networkName,
+        networkSlug: meeting.networkSlug,
+      }}
+      tab="submitted"
+      title="Inskickade punkter"
+      notice={props.notice}
     >
-      <h1>
-        Inskickade punkter
-        <span class="subtitle">
-          {meeting.networkName}, {formatDate(meeting.date)}
-        </span>
-      </h1>
-      <Notice notice={props.notice} />
       <p>
         Sista dag att skicka in punkter: <DateText date={meeting.deadline} />.{" "}
         <a href={`/moten/${meeting.id}/dagordning`}>Till dagordningen</a>
@@ -243,6 +240,6 @@ export function MeetingSubmissionsPage(props: {
           </ul>
         </section>
       )}
-    </Layout>
+    </MeetingEditorLayout>
   );
 }
