@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { loadConfig } from "../src/config.js";
+import { createSession } from "../src/db/queries/sessions.js";
+import { SESSION_COOKIE } from "../src/web/actor.js";
 import { type RunningServer, startServer } from "../src/web/server.js";
 
 /** Debian's Chromium; the tests never download a browser of their own. */
@@ -60,4 +63,24 @@ export async function signInWithPassword(page: Page, baseUrl: string, email: str
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("heading", { level: 1, name: "Översikt" }).waitFor();
+}
+
+/**
+ * A browser context signed in as a demo person by name (null: a secretariat admin), through an
+ * account and session made directly in the database rather than the sign-in form.
+ */
+export async function signedInContext(browser: Browser, server: RunningServer, name: string | null) {
+  const db = server.database.db;
+  const person = name
+    ? await db.selectFrom("people").select("id").where("name", "=", name).executeTakeFirstOrThrow()
+    : null;
+  const user = await db
+    .insertInto("users")
+    .values({ email: `e2e-${randomUUID()}@exempel.se`, person_id: person?.id ?? null, is_admin: !person })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const { token } = await createSession(db, user.id);
+  const context = await browser.newContext();
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
+  return context;
 }

@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../src/db/queries/sessions.js";
 import { formatDate } from "../src/domain/dates.js";
 import type { RunningServer } from "../src/web/server.js";
-import { axeViolations, launchBrowser, startDemoServer } from "./browser.js";
+import { axeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
 
 // The coordinator's meeting from plan to approved minutes, the next meeting's proposals, the member
 // closing their action, and two people writing in one item at once. Axe runs on every screen.
@@ -25,24 +24,8 @@ describe("running a meeting in Chromium", () => {
   let meetingA: number;
   let meetingB: number;
   let postponedTitle = "";
-  let users = 0;
 
-  /** A browser context signed in as a demo person (or an admin), with the session cookie set directly. */
-  async function contextFor(name: string | null): Promise<BrowserContext> {
-    const db = server.database.db;
-    const person = name
-      ? await db.selectFrom("people").select("id").where("name", "=", name).executeTakeFirstOrThrow()
-      : null;
-    const user = await db
-      .insertInto("users")
-      .values({ email: `e2e-${++users}@exempel.se`, person_id: person?.id ?? null, is_admin: !person })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { token } = await createSession(db, user.id);
-    const context = await browser.newContext();
-    await context.addCookies([{ name: "samrad_session", value: token, url: server.url }]);
-    return context;
-  }
+  const contextFor = (name: string | null) => signedInContext(browser, server, name);
 
   async function clean(page: Page, what: string) {
     expect(await axeViolations(page), what).toEqual([]);

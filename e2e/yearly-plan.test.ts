@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../src/db/queries/sessions.js";
 import type { RunningServer } from "../src/web/server.js";
-import { axeViolations, launchBrowser, startDemoServer } from "./browser.js";
+import { axeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
 
 // The yearly plan: the coordinator adds a theme area for the next meeting and it comes onto that
 // meeting's proposed agenda; a member reports förhinder and the coordinator sees it in attendance;
@@ -14,24 +13,9 @@ describe("planning the year in Chromium", () => {
   let server: RunningServer;
   let browser: Browser;
   let coordinator: Page;
-  let users = 0;
   let nextMeeting: { id: number; date: string };
 
-  async function contextFor(name: string | null): Promise<BrowserContext> {
-    const db = server.database.db;
-    const person = name
-      ? await db.selectFrom("people").select("id").where("name", "=", name).executeTakeFirstOrThrow()
-      : null;
-    const user = await db
-      .insertInto("users")
-      .values({ email: `plan-e2e-${++users}@exempel.se`, person_id: person?.id ?? null, is_admin: !person })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { token } = await createSession(db, user.id);
-    const context = await browser.newContext();
-    await context.addCookies([{ name: "samrad_session", value: token, url: server.url }]);
-    return context;
-  }
+  const contextFor = (name: string | null) => signedInContext(browser, server, name);
 
   async function clean(page: Page, what: string) {
     expect(await axeViolations(page), what).toEqual([]);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor, failure } from "../../test/commands.js";
 import { openTestDatabase } from "../../test/db.js";
 import { zip } from "../../test/docx.js";
-import { buildMembership, buildNetwork, buildPerson, buildUser } from "../../test/factories.js";
+import { buildMembership, buildNetwork, buildPerson } from "../../test/factories.js";
 import { loadSeeds } from "../../test/seeds.js";
 import type { Database, Tx } from "../db/client.js";
 import type { Actor } from "../domain/permissions.js";
-import { isAppError } from "../errors.js";
 import type { ImportedMeeting } from "../importers/schema.js";
 import { createImportDrafts } from "./createImportDrafts.js";
 import { discardImportDraft } from "./discardImportDraft.js";
@@ -15,22 +15,6 @@ import { type DraftCorrections, updateImportDraft } from "./updateImportDraft.js
 
 const seeds = loadSeeds();
 const enc = (s: string) => new TextEncoder().encode(s);
-
-async function actorFor(tx: Tx, personId: number | null, isAdmin = false): Promise<Actor> {
-  const user = await buildUser(tx, { ...(personId ? { personId } : {}), isAdmin });
-  return { userId: user.id, personId, isAdmin, label: user.email };
-}
-
-/** What a failed command threw: its code, field and message. */
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, where: e.where, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the command to fail");
-}
 
 /** The corrections that change nothing: the review form as first shown. */
 function unchanged(m: ImportedMeeting, networkId: number | null): DraftCorrections {

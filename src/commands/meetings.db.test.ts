@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor, failure } from "../../test/commands.js";
 import { openTestDatabase } from "../../test/db.js";
 import {
   buildAction,
@@ -10,12 +11,10 @@ import {
   buildStandingItem,
   buildSubmittedItem,
   buildTheme,
-  buildUser,
 } from "../../test/factories.js";
 import type { Database, Tx } from "../db/client.js";
 import { listAgendaProposals } from "../db/queries/agenda-proposals.js";
 import type { Actor } from "../domain/permissions.js";
-import { isAppError } from "../errors.js";
 import { addAttachment } from "./addAttachment.js";
 import { addProposedItems } from "./addProposedItems.js";
 import { approveMinutes } from "./approveMinutes.js";
@@ -32,22 +31,6 @@ import { saveAttendance } from "./saveAttendance.js";
 import { saveItemNotes } from "./saveItemNotes.js";
 import { saveRoundNote } from "./saveRoundNote.js";
 import { setItemPostponed } from "./setItemPostponed.js";
-
-async function actorFor(tx: Tx, personId: number | null, isAdmin = false): Promise<Actor> {
-  const user = await buildUser(tx, { ...(personId ? { personId } : {}), isAdmin });
-  return { userId: user.id, personId, isAdmin, label: user.email };
-}
-
-/** What a failed command threw: its code, field and message. */
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, where: e.where, message: e.message, details: e.details };
-    throw e;
-  }
-  throw new Error("expected the command to fail");
-}
 
 /** A network with standing items, a coordinator, a chair, two members and an outsider. */
 async function setupNetwork(db: Tx) {

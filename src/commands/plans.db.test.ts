@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor, failure } from "../../test/commands.js";
 import { openTestDatabase } from "../../test/db.js";
-import {
-  buildAttendance,
-  buildMeeting,
-  buildMembership,
-  buildNetwork,
-  buildPerson,
-  buildUser,
-} from "../../test/factories.js";
+import { buildAttendance, buildMeeting, buildMembership, buildNetwork, buildPerson } from "../../test/factories.js";
 import type { Database, Tx } from "../db/client.js";
 import { listAgendaProposals } from "../db/queries/agenda-proposals.js";
 import { listThemesForMeeting } from "../db/queries/plans.js";
-import type { Actor } from "../domain/permissions.js";
-import { isAppError } from "../errors.js";
 import { appointChair } from "./appointChair.js";
 import { getChairRotation } from "./getChairRotation.js";
 import { getMeetingPage } from "./getMeetingPage.js";
@@ -27,21 +19,6 @@ import { startPlanFromLastYear } from "./startPlanFromLastYear.js";
 import { withdrawApology } from "./withdrawApology.js";
 
 const TODAY = "2026-03-01";
-
-async function actorFor(tx: Tx, personId: number | null, isAdmin = false): Promise<Actor> {
-  const user = await buildUser(tx, { ...(personId ? { personId } : {}), isAdmin });
-  return { userId: user.id, personId, isAdmin, label: user.email };
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, where: e.where, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the command to fail");
-}
 
 async function municipalityId(tx: Tx, name: string) {
   const k = await tx.selectFrom("municipalities").select("id").where("name", "=", name).executeTakeFirstOrThrow();

@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor, addDays, failure } from "../../test/commands.js";
 import { openTestDatabase } from "../../test/db.js";
-import { buildMeeting, buildMembership, buildNetwork, buildPerson, buildUser } from "../../test/factories.js";
+import { buildMeeting, buildMembership, buildNetwork, buildPerson } from "../../test/factories.js";
 import type { Database, Tx } from "../db/client.js";
 import { listAgendaProposals } from "../db/queries/agenda-proposals.js";
 import { todayInSweden } from "../domain/dates.js";
-import type { Actor } from "../domain/permissions.js";
-import { isAppError } from "../errors.js";
 import { deferSubmittedItem, scheduleSubmittedItem } from "./decideSubmittedItem.js";
 import { getMeetingSubmissions, getMySubmittedItems, getSubmissionForm } from "./getSubmittedItems.js";
 import { submitItem } from "./submitItem.js";
-
-async function actorFor(tx: Tx, personId: number | null, isAdmin = false): Promise<Actor> {
-  const user = await buildUser(tx, { ...(personId ? { personId } : {}), isAdmin });
-  return { userId: user.id, personId, isAdmin, label: user.email };
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, where: e.where, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the command to fail");
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const today = todayInSweden();
 const pdf = new TextEncoder().encode("%PDF-1.4\nUnderlag om fritidsbanken\n%%EOF");

@@ -45,7 +45,16 @@ import {
   SubmitItemInput,
 } from "../../domain/meeting-input.js";
 import { AppError } from "../../errors.js";
-import { attempt, type Failure, type FormState, formBody, idParam, parseForm, wantsJson } from "../forms.js";
+import {
+  attempt,
+  type Failure,
+  type FormState,
+  failedForm,
+  formBody,
+  idParam,
+  parseForm,
+  wantsJson,
+} from "../forms.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput } from "../validate.js";
 import { AgendaEditorPage } from "../views/agenda-editor.js";
@@ -60,14 +69,6 @@ const id = idParam;
 const ItemParams = z.object({ id, itemId: id });
 const RoundParams = z.object({ id, itemId: id, municipalityId: id });
 const VersionParams = z.object({ id, version: id });
-
-const failed = (form: string, values: Record<string, unknown>, f: Failure): FormState => ({
-  form,
-  values,
-  errors: f.errors,
-  message: f.message,
-  details: f.details,
-});
 
 /** Meeting work: plan, agenda, attendance, live minutes, approval, corrections, files. */
 export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
@@ -139,7 +140,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
         networks={networks}
         networkId={undefined}
         csrf={req.csrfToken}
-        state={failed("plan", body, result)}
+        state={failedForm("plan", body, result)}
       />,
       result.status,
     );
@@ -163,7 +164,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
     const data = await getMeetingDetailsEditor(db, { actor: req.actor, meetingId });
     return sendPage(
       reply,
-      <MeetingDetailsPage data={data} csrf={req.csrfToken} state={failed("uppgifter", body, result)} />,
+      <MeetingDetailsPage data={data} csrf={req.csrfToken} state={failedForm("uppgifter", body, result)} />,
       result.status,
     );
   });
@@ -184,7 +185,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       .filter((k) => /^[a-z]+:\d+$/.test(k));
     const result = await run((tx) => addProposedItems(tx, { actor: req.actor, meetingId, keys }));
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=punkter`);
-    return agendaPage(req, reply, meetingId, failed("forslag", { proposals: keys }, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm("forslag", { proposals: keys }, result), result.status);
   });
 
   app.post("/moten/:id/punkter", async (req, reply) => {
@@ -195,7 +196,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => addAgendaItem(tx, { actor: req.actor, meetingId, input: parsed.data }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=sparat#punkt-${result.value.itemId}`);
-    return agendaPage(req, reply, meetingId, failed("ny-punkt", body, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm("ny-punkt", body, result), result.status);
   });
 
   app.post("/moten/:id/punkter/:itemId", async (req, reply) => {
@@ -207,14 +208,14 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => updateAgendaItem(tx, { actor: req.actor, meetingId, itemId, input: parsed.data, base }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=sparat#punkt-${itemId}`);
-    return agendaPage(req, reply, meetingId, failed(`punkt-${itemId}`, body, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm(`punkt-${itemId}`, body, result), result.status);
   });
 
   app.post("/moten/:id/punkter/:itemId/ta-bort", async (req, reply) => {
     const { id: meetingId, itemId } = parseInput(ItemParams, req.params, "Adressen");
     const result = await run((tx) => removeAgendaItem(tx, { actor: req.actor, meetingId, itemId }));
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=sparat`);
-    return agendaPage(req, reply, meetingId, failed("dagordning", {}, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm("dagordning", {}, result), result.status);
   });
 
   app.post("/moten/:id/punkter/:itemId/flytta", async (req, reply) => {
@@ -223,7 +224,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
     const direction = riktning === "upp" ? "up" : "down";
     const result = await run((tx) => reorderAgenda(tx, { actor: req.actor, meetingId, itemId, direction }));
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning#punkt-${itemId}`);
-    return agendaPage(req, reply, meetingId, failed("dagordning", {}, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm("dagordning", {}, result), result.status);
   });
 
   app.post("/moten/:id/dagordning/ordning", async (req, reply) => {
@@ -236,7 +237,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
         : reply.status(result.status).send({ error: { status: result.status, message: result.message } });
     }
     if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=sparat`);
-    return agendaPage(req, reply, meetingId, failed("dagordning", {}, result), result.status);
+    return agendaPage(req, reply, meetingId, failedForm("dagordning", {}, result), result.status);
   });
 
   // Files come as multipart; the parser lives only in this scope and stops reading at the size limit.
@@ -269,7 +270,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
         : fields;
       if (result.ok) return see(reply, `/moten/${meetingId}/dagordning?klart=bilaga#bilagor-rubrik`);
       const values = { title: body.title, item_id: body.item_id };
-      return agendaPage(req, reply, meetingId, failed("bilaga", values, result), result.status);
+      return agendaPage(req, reply, meetingId, failedForm("bilaga", values, result), result.status);
     });
 
     // An item sent in by a member: a plain form, or multipart when a file comes with it.
@@ -292,7 +293,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
         : parsed;
       if (result.ok) return see(reply, `/moten/${meetingId}?klart=inskickad#skicka-in-rubrik`);
       const values = { title: body.title, body: body.body, presenter_id: body.presenter_id };
-      return meetingPage(req, reply, meetingId, failed("skicka-in", values, result), result.status);
+      return meetingPage(req, reply, meetingId, failedForm("skicka-in", values, result), result.status);
     });
   });
 
@@ -356,7 +357,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
     const data = await getAttendanceEditor(db, { actor: req.actor, meetingId });
     return sendPage(
       reply,
-      <AttendanceEditorPage data={data} csrf={req.csrfToken} state={failed("narvaro", body, result)} />,
+      <AttendanceEditorPage data={data} csrf={req.csrfToken} state={failedForm("narvaro", body, result)} />,
       result.status,
     );
   });
@@ -386,7 +387,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
         .send({ error: { status: result.status, message: result.message }, conflict: result.details ?? null });
     }
     if (result.ok) return see(reply, `/moten/${meetingId}/anteckningar?klart=sparat#${anchor}`);
-    return minutesPage(req, reply, meetingId, failed(form, body, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm(form, body, result), result.status);
   }
 
   app.post("/moten/:id/punkter/:itemId/anteckningar", async (req, reply) => {
@@ -421,7 +422,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => recordDecision(tx, { actor: req.actor, meetingId, itemId, text: parsed.data.text }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${meetingId}/anteckningar?klart=beslut#punkt-${itemId}`);
-    return minutesPage(req, reply, meetingId, failed(`beslut-${itemId}`, body, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm(`beslut-${itemId}`, body, result), result.status);
   });
 
   app.post("/moten/:id/punkter/:itemId/uppdrag", async (req, reply) => {
@@ -432,7 +433,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => recordAction(tx, { actor: req.actor, meetingId, itemId, input: parsed.data }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${meetingId}/anteckningar?klart=uppdrag#punkt-${itemId}`);
-    return minutesPage(req, reply, meetingId, failed(`uppdrag-${itemId}`, body, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm(`uppdrag-${itemId}`, body, result), result.status);
   });
 
   app.post("/moten/:id/punkter/:itemId/flytta-till-nasta", async (req, reply) => {
@@ -442,7 +443,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       setItemPostponed(tx, { actor: req.actor, meetingId, itemId, postponed: flyttad === "ja" }),
     );
     if (result.ok) return see(reply, `/moten/${meetingId}/anteckningar?klart=sparat#punkt-${itemId}`);
-    return minutesPage(req, reply, meetingId, failed("sida", {}, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm("sida", {}, result), result.status);
   });
 
   app.post("/beslut/:id/staende-punkt", async (req, reply) => {
@@ -454,7 +455,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => makeStandingItem(tx, { actor: req.actor, decisionId, title: parsed.data.title }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${mote}/anteckningar?klart=staende`);
-    return minutesPage(req, reply, mote, failed(`staende-${decisionId}`, body, result), result.status);
+    return minutesPage(req, reply, mote, failedForm(`staende-${decisionId}`, body, result), result.status);
   });
 
   // --- state, approval, corrections ---
@@ -484,21 +485,21 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       return see(reply, `/moten/${meetingId}/anteckningar?klart=${notice[till]}`);
     }
     if (till === "notice_sent") {
-      return agendaPage(req, reply, meetingId, failed("dagordning", {}, result), result.status);
+      return agendaPage(req, reply, meetingId, failedForm("dagordning", {}, result), result.status);
     }
     if (till === "cancelled" || till === "planned") {
       const data = await getMeetingDetailsEditor(db, { actor: req.actor, meetingId });
-      const state = failed("installa", body, result);
+      const state = failedForm("installa", body, result);
       return sendPage(reply, <MeetingDetailsPage data={data} csrf={req.csrfToken} state={state} />, result.status);
     }
-    return minutesPage(req, reply, meetingId, failed("status", {}, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm("status", {}, result), result.status);
   });
 
   app.post("/moten/:id/justera", async (req, reply) => {
     const { id: meetingId } = parseInput(IdParams, req.params, "Adressen");
     const result = await run((tx) => approveMinutes(tx, { actor: req.actor, meetingId }));
     if (result.ok) return see(reply, `/moten/${meetingId}?klart=justerat`);
-    return minutesPage(req, reply, meetingId, failed("status", {}, result), result.status);
+    return minutesPage(req, reply, meetingId, failedForm("status", {}, result), result.status);
   });
 
   app.post("/moten/:id/rattelse", async (req, reply) => {
@@ -509,7 +510,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => correctMinutes(tx, { actor: req.actor, meetingId, reason: parsed.data.reason }))
       : parsed;
     if (result.ok) return see(reply, `/moten/${meetingId}/anteckningar?klart=rattelse`);
-    return meetingPage(req, reply, meetingId, failed("rattelse", body, result), result.status);
+    return meetingPage(req, reply, meetingId, failedForm("rattelse", body, result), result.status);
   });
 
   app.get("/moten/:id/versioner/:version", async (req, reply) => {

@@ -27,7 +27,7 @@ import {
   StandingItemInput,
 } from "../../domain/network-input.js";
 import { AppError, notFound } from "../../errors.js";
-import { attempt, type Failure, type FormState, formBody, idParam, parseForm } from "../forms.js";
+import { attempt, type FormState, failedForm, formBody, idParam, parseForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { parseInput, SlugParams } from "../validate.js";
 import { AllContactsPage, ContactListPage } from "../views/contact-list.js";
@@ -37,14 +37,6 @@ import { NetworkSettingsPage, NewNetworkPage } from "../views/network-form.js";
 
 const id = idParam;
 const SlugIdParams = SlugParams.extend({ id });
-
-const failed = (form: string, values: Record<string, unknown>, f: Failure): FormState => ({
-  form,
-  values,
-  errors: f.errors,
-  message: f.message,
-  details: f.details,
-});
 
 /** Networks and members: create and edit networks, standing items, members over time, contact lists. */
 export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
@@ -94,7 +86,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
         parents={parents}
         parentId={undefined}
         csrf={req.csrfToken}
-        state={failed("natverk", body, result)}
+        state={failedForm("natverk", body, result)}
       />,
       result.status,
     );
@@ -117,7 +109,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
       const fresh = await db.selectFrom("networks").select("slug").where("id", "=", nid).executeTakeFirstOrThrow();
       return see(reply, `/natverk/${fresh.slug}/redigera?klart=sparat`);
     }
-    return settingsPage(req, reply, slug, failed("natverk", body, result), result.status);
+    return settingsPage(req, reply, slug, failedForm("natverk", body, result), result.status);
   });
 
   app.post("/natverk/:slug/staende", async (req, reply) => {
@@ -131,7 +123,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
         )
       : parsed;
     if (result.ok) return see(reply, `/natverk/${slug}/redigera?klart=sparat#staende-rubrik`);
-    return settingsPage(req, reply, slug, failed("staende", body, result), result.status);
+    return settingsPage(req, reply, slug, failedForm("staende", body, result), result.status);
   });
 
   app.post("/natverk/:slug/staende/:id", async (req, reply) => {
@@ -144,7 +136,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
         : ({ op: "move", standingItemId, direction: op === "upp" ? "up" : "down" } as const);
     const result = await run((tx) => editStandingItems(tx, { actor: req.actor, networkId: nid, change }));
     if (result.ok) return see(reply, `/natverk/${slug}/redigera?klart=sparat#staende-rubrik`);
-    return settingsPage(req, reply, slug, failed("staende", {}, result), result.status);
+    return settingsPage(req, reply, slug, failedForm("staende", {}, result), result.status);
   });
 
   app.get("/natverk/:slug/medlemmar", async (req, reply) => {
@@ -161,7 +153,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => addMembership(tx, { actor: req.actor, networkId: nid, input: parsed.data }))
       : parsed;
     if (result.ok) return see(reply, `/natverk/${slug}/medlemmar?klart=sparat`);
-    return membersPage(req, reply, slug, failed("ny-medlem", body, result), result.status);
+    return membersPage(req, reply, slug, failedForm("ny-medlem", body, result), result.status);
   });
 
   app.get("/natverk/:slug/medlemmar/:id", async (req, reply) => {
@@ -181,7 +173,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
     if (result.ok) return see(reply, `/natverk/${slug}/medlemmar?klart=sparat`);
     return sendPage(
       reply,
-      <MembershipEditPage data={data} csrf={req.csrfToken} state={failed("medlemskap", body, result)} />,
+      <MembershipEditPage data={data} csrf={req.csrfToken} state={failedForm("medlemskap", body, result)} />,
       result.status,
     );
   });
@@ -195,7 +187,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => replaceMember(tx, { actor: req.actor, networkId: nid, input: parsed.data }))
       : parsed;
     if (result.ok) return see(reply, `/natverk/${slug}/medlemmar?klart=sparat`);
-    return membersPage(req, reply, slug, failed("ersatt", body, result), result.status);
+    return membersPage(req, reply, slug, failedForm("ersatt", body, result), result.status);
   });
 
   app.post("/natverk/:slug/representanter", async (req, reply) => {
@@ -207,7 +199,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
       ? await run((tx) => saveRepresentation(tx, { actor: req.actor, networkId: nid, input: parsed.data }))
       : parsed;
     if (result.ok) return see(reply, `/natverk/${slug}/medlemmar?klart=sparat#representanter-rubrik`);
-    return membersPage(req, reply, slug, failed("representant", body, result), result.status);
+    return membersPage(req, reply, slug, failedForm("representant", body, result), result.status);
   });
 
   app.post("/natverk/:slug/representanter/:id", async (req, reply) => {
@@ -221,7 +213,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
         )
       : parsed;
     if (result.ok) return see(reply, `/natverk/${slug}/medlemmar?klart=sparat#representanter-rubrik`);
-    return membersPage(req, reply, slug, failed(`representant-${representationId}`, body, result), result.status);
+    return membersPage(req, reply, slug, failedForm(`representant-${representationId}`, body, result), result.status);
   });
 
   app.get("/natverk/:slug/kontakter", async (req, reply) => {

@@ -7,19 +7,11 @@ import { remindDatePoll } from "../../commands/remindDatePoll.js";
 import type { Tx } from "../../db/client.js";
 import { idList } from "../../domain/form-fields.js";
 import { DatePollInput, parsePollAnswers, parsePollOptions } from "../../domain/poll-input.js";
-import { attempt, type Failure, type FormState, formBody, parseForm } from "../forms.js";
+import { attempt, type Failure, type FormState, failedForm, formBody, parseForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput, SlugParams } from "../validate.js";
 import { noticeFrom } from "../views/meeting-editor-layout.js";
 import { DatePollListPage, DatePollPage, NewDatePollPage, type ReminderNotice } from "../views/poll-pages.js";
-
-const failed = (form: string, values: Record<string, unknown>, f: Failure): FormState => ({
-  form,
-  values,
-  errors: f.errors,
-  message: f.message,
-  details: f.details,
-});
 
 function reminderNotice(query: unknown): ReminderNotice {
   const q = (query ?? {}) as { paminda?: unknown; utan?: unknown };
@@ -86,7 +78,7 @@ export function registerPollRoutes(app: FastifyInstance, db: Tx): void {
     if (result.ok) return see(reply, `/omrostningar/${result.value.pollId}?klart=omrostning`);
     return sendPage(
       reply,
-      <NewDatePollPage data={data} csrf={req.csrfToken} state={failed("omrostning", body, result)} />,
+      <NewDatePollPage data={data} csrf={req.csrfToken} state={failedForm("omrostning", body, result)} />,
       result.status,
     );
   });
@@ -102,7 +94,7 @@ export function registerPollRoutes(app: FastifyInstance, db: Tx): void {
     const answers = parsePollAnswers(body);
     const result = await run((tx) => answerDatePoll(tx, { actor: req.actor, pollId, answers }));
     if (result.ok) return see(reply, `/omrostningar/${pollId}?klart=svar#svar-rubrik`);
-    return pollPage(req, reply, pollId, failed("svar", body, result), result.status);
+    return pollPage(req, reply, pollId, failedForm("svar", body, result), result.status);
   });
 
   app.post("/omrostningar/:id/paminn", async (req, reply) => {
@@ -112,7 +104,7 @@ export function registerPollRoutes(app: FastifyInstance, db: Tx): void {
       const { queued, skipped } = result.value;
       return see(reply, `/omrostningar/${pollId}?paminda=${queued}&utan=${skipped.length}`);
     }
-    return pollPage(req, reply, pollId, failed("paminn", {}, result), result.status);
+    return pollPage(req, reply, pollId, failedForm("paminn", {}, result), result.status);
   });
 
   app.post("/omrostningar/:id/valj", async (req, reply) => {
@@ -122,6 +114,6 @@ export function registerPollRoutes(app: FastifyInstance, db: Tx): void {
     const optionIds = parsed.success ? parsed.data : [];
     const result = await run((tx) => pickDatePollOptions(tx, { actor: req.actor, pollId, optionIds }));
     if (result.ok) return see(reply, `/omrostningar/${pollId}?klart=moten#moten-rubrik`);
-    return pollPage(req, reply, pollId, failed("valj", body, result), result.status);
+    return pollPage(req, reply, pollId, failedForm("valj", body, result), result.status);
   });
 }

@@ -5,7 +5,7 @@ import { getMeetingSubmissions, getMySubmittedItems } from "../../commands/getSu
 import type { Tx } from "../../db/client.js";
 import { DeferItemInput } from "../../domain/poll-input.js";
 import { AppError } from "../../errors.js";
-import { attempt, type Failure, type FormState, formBody, parseForm } from "../forms.js";
+import { attempt, type FormState, failedForm, formBody, parseForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput } from "../validate.js";
 import { noticeFrom } from "../views/meeting-editor-layout.js";
@@ -17,14 +17,6 @@ const MeetingField = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().positive().max(2_147_483_647).optional(),
   ),
-});
-
-const failed = (form: string, values: Record<string, unknown>, f: Failure): FormState => ({
-  form,
-  values,
-  errors: f.errors,
-  message: f.message,
-  details: f.details,
 });
 
 /** Items sent in: the member's own list, and the coordinator's page to schedule or defer them. */
@@ -63,7 +55,7 @@ export function registerSubmittedItemRoutes(app: FastifyInstance, db: Tx): void 
     const result = await run((tx) => scheduleSubmittedItem(tx, { actor: req.actor, submittedItemId }));
     if (result.ok) return see(reply, `/moten/${mote ?? result.value.meetingId}/inskickade?klart=placerad`);
     if (!mote) throw new AppError("bad_request", result.message);
-    return meetingItems(req, reply, mote, failed(`placera-${submittedItemId}`, {}, result), result.status);
+    return meetingItems(req, reply, mote, failedForm(`placera-${submittedItemId}`, {}, result), result.status);
   });
 
   app.post("/inskickade/:id/skjut-upp", async (req, reply) => {
@@ -83,6 +75,6 @@ export function registerSubmittedItemRoutes(app: FastifyInstance, db: Tx): void 
       : parsed;
     if (result.ok) return see(reply, mote ? `/moten/${mote}/inskickade?klart=uppskjuten` : "/inskickade");
     if (!mote) throw new AppError("bad_request", result.message);
-    return meetingItems(req, reply, mote, failed(`skjut-upp-${submittedItemId}`, body, result), result.status);
+    return meetingItems(req, reply, mote, failedForm(`skjut-upp-${submittedItemId}`, body, result), result.status);
   });
 }
