@@ -77,6 +77,23 @@ describe("planning the year in Chromium", () => {
     await page.goto(`${server.url}/moten/${nextMeeting.id}/dagordning`);
     const proposed = page.locator("section.proposals").getByRole("group", { name: "Temaområde för mötet" });
     await proposed.getByLabel(/Digitala biblioteket/).waitFor();
+
+    // At the meeting the coordinator records which theme comes next and who prepares it.
+    await page.goto(`${server.url}/moten/${nextMeeting.id}`);
+    await page.getByText("Registrera vilket tema som tas upp härnäst").click();
+    const next = page.locator("form#nasta-tema");
+    const themeOption = next.getByLabel("Temaområde").locator("option", { hasText: "Bidragsregler för föreningar" });
+    await next.getByLabel("Temaområde").selectOption((await themeOption.getAttribute("value")) ?? "");
+    const following = await next.getByLabel("Tas upp på mötet").inputValue();
+    await next.getByLabel(/^Tobias Strand/).check();
+    await next.getByLabel(/^Hugo Nordin/).check();
+    await next.getByRole("button", { name: "Spara nästa tema" }).click();
+    await page.getByText("Nästa tema är registrerat").waitFor();
+    await clean(page, "mötessidan efter nästa tema");
+    await page.goto(`${server.url}/moten/${following}`);
+    expect(await page.getByRole("region", { name: "Tema för mötet" }).innerText()).toMatch(
+      /Bidragsregler för föreningar, förbereds av (Hugo Nordin, Tobias Strand|Tobias Strand, Hugo Nordin)/,
+    );
   });
 
   it("takes a member's förhinder into the attendance as excused", async () => {

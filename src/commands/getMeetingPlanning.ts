@@ -5,8 +5,8 @@ import { type Actor, allows, type NetworkRole } from "../domain/permissions.js";
 
 /**
  * The planning parts of a meeting page: the themes planned for it, the viewer's own förhinder,
- * and for coordinators what the "Nästa tema" form offers (the plan's themes, coming meetings,
- * current members).
+ * and for coordinators, while the meeting is on, what the "Nästa tema" form offers (the plan's
+ * themes, coming meetings, current members).
  */
 export async function getMeetingPlanning(
   tx: Tx,
@@ -40,8 +40,10 @@ export async function getMeetingPlanning(
     }
   }
 
+  // The next theme is decided at a meeting: offered from its notice until the minutes are approved.
   let nextTheme = null;
-  if (allows(actor, roles, "meeting.edit") && meeting.state !== "cancelled") {
+  const decidesNext = meeting.state === "notice_sent" || meeting.state === "held" || meeting.state === "minutes_draft";
+  if (decidesNext && allows(actor, roles, "meeting.edit")) {
     const [planThemes, meetings, members] = await Promise.all([
       tx
         .selectFrom("themes as t")
