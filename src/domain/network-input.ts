@@ -122,3 +122,24 @@ export const StandingItemInput = z.object({
   title: requiredText("Skriv den stående punktens rubrik.", 300),
   kind: z.enum(["standing", "round", "information"], { message: "Välj sort." }).default("standing"),
 });
+
+// An empty field is missing, not zero (z.coerce would make "" into 0).
+const dayCount = (label: string, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ message: `Skriv ${label} som ett antal dagar, t.ex. 7.` })
+      .int(`Skriv ${label} som ett helt antal dagar.`)
+      .min(0, `Antalet dagar för ${label} kan inte vara negativt.`)
+      .max(max, `Högst ${max} dagar.`),
+  );
+
+/** How a network works: open minutes, when reminders go out, when items sent in close. */
+export const NetworkRulesInput = z.object({
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  publish_minutes: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  reminder_days: dayCount("påminnelsen", 60),
+  submission_days: dayCount("sista dagen för inskickade punkter", 90),
+});
+/** Parsed network rules form. */
+export type NetworkRulesInput = z.infer<typeof NetworkRulesInput>;

@@ -217,6 +217,7 @@ const EXPECTATIONS: Record<string, Case[]> = {
   "POST /natverk": [{ label: "empty", url: () => "/natverk", body: () => ({}), expect: emptyForm }],
   "GET /natverk/:slug/redigera": onA("/redigera", editor),
   "POST /natverk/:slug/redigera": onA("/redigera", editPost),
+  "POST /natverk/:slug/regler": onA("/regler", editPost),
   "POST /natverk/:slug/staende": onA("/staende", editPost),
   "POST /natverk/:slug/staende/:id": onA("/staende/999999", emptyForm),
   "GET /natverk/:slug/medlemmar": onA("/medlemmar", editor),

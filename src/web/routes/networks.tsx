@@ -15,6 +15,7 @@ import { replaceMember } from "../../commands/replaceMember.js";
 import { saveRepresentation } from "../../commands/saveRepresentation.js";
 import { updateMembership } from "../../commands/updateMembership.js";
 import { updateNetwork } from "../../commands/updateNetwork.js";
+import { updateNetworkRules } from "../../commands/updateNetworkRules.js";
 import type { Tx } from "../../db/client.js";
 import { findNetworkBySlug } from "../../db/queries/networks.js";
 import { todayInSweden } from "../../domain/dates.js";
@@ -22,6 +23,7 @@ import {
   MembershipInput,
   MembershipUpdateInput,
   NetworkInput,
+  NetworkRulesInput,
   ReplacementInput,
   RepresentationInput,
   StandingItemInput,
@@ -110,6 +112,18 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Tx): void {
       return see(reply, `/natverk/${fresh.slug}/redigera?klart=sparat`);
     }
     return settingsPage(req, reply, slug, failedForm("natverk", body, result), result.status);
+  });
+
+  app.post("/natverk/:slug/regler", async (req, reply) => {
+    const { slug } = parseInput(SlugParams, req.params, "Adressen");
+    const body = formBody(req);
+    const parsed = parseForm(NetworkRulesInput, body);
+    const nid = await networkId(slug);
+    const result = parsed.ok
+      ? await run((tx) => updateNetworkRules(tx, { actor: req.actor, networkId: nid, input: parsed.data }))
+      : parsed;
+    if (result.ok) return see(reply, `/natverk/${slug}/redigera?klart=sparat`);
+    return settingsPage(req, reply, slug, failedForm("regler", body, result), result.status);
   });
 
   app.post("/natverk/:slug/staende", async (req, reply) => {

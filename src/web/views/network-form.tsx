@@ -111,7 +111,66 @@ export function NewNetworkPage(props: {
   );
 }
 
-/** A network's settings: details with the stale-form guard, and its standing items. */
+/** Open minutes, reminder days and the deadline for items sent in. */
+function NetworkRules(props: {
+  url: string;
+  network: { publish_minutes: boolean; reminder_days: number; submission_days: number };
+  csrf: string | null;
+  state: FormState | undefined;
+}) {
+  const { network, state } = props;
+  const published = state ? state.values.publish_minutes === "on" : network.publish_minutes;
+  return (
+    <section aria-labelledby="regler-rubrik">
+      <h2 id="regler-rubrik">Öppenhet, påminnelser och frister</h2>
+      <PostForm
+        action={`${props.url}/regler`}
+        csrf={props.csrf}
+        class="stack"
+        id="regler"
+        label="Öppenhet, påminnelser och frister"
+      >
+        <ErrorSummary
+          state={state}
+          labels={{ reminder_days: "Påminnelse om uppdrag", submission_days: "Sista dag för inskickade punkter" }}
+        />
+        <div class="check">
+          <input type="checkbox" id="regler-publish_minutes" name="publish_minutes" checked={published} />
+          <label for="regler-publish_minutes">
+            Justerade anteckningar är öppna för alla, också den som inte är inloggad
+          </label>
+        </div>
+        <div class="field-row">
+          <TextField
+            form="regler"
+            name="reminder_days"
+            type="number"
+            inputMode="numeric"
+            label="Påminnelse om uppdrag (dagar före)"
+            value={fieldValue(state, "reminder_days", network.reminder_days)}
+            errors={state?.errors}
+          />
+          <TextField
+            form="regler"
+            name="submission_days"
+            type="number"
+            inputMode="numeric"
+            label="Sista dag för inskickade punkter (dagar före mötet)"
+            value={fieldValue(state, "submission_days", network.submission_days)}
+            errors={state?.errors}
+          />
+        </div>
+        <div class="actions-row">
+          <button type="submit" class="button">
+            Spara
+          </button>
+        </div>
+      </PostForm>
+    </section>
+  );
+}
+
+/** A network's settings: details with the stale-form guard, its rules, and its standing items. */
 export function NetworkSettingsPage(props: {
   data: NetworkEditorData;
   csrf: string | null;
@@ -155,6 +214,7 @@ export function NetworkSettingsPage(props: {
           </div>
         </PostForm>
       </section>
+      <NetworkRules url={url} network={network} csrf={csrf} state={stateFor(state, "regler")} />
       <section aria-labelledby="staende-rubrik">
         <h2 id="staende-rubrik">Stående punkter</h2>
         <p class="hint">
