@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createSession } from "../src/db/queries/sessions.js";
 import { SESSION_COOKIE } from "../src/web/actor.js";
@@ -54,6 +55,11 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Fails the test, naming the screen, when axe finds any WCAG 2.1 A or AA violation on the page. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  expect(await axeViolations(page), what).toEqual([]);
 }
 
 /** Signs in through the sign-in form, as a person would, and waits for the overview. */

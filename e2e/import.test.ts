@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/demo/demo-data.js";
 import type { RunningServer } from "../src/web/server.js";
 import { SHARED_DIR } from "../test/seeds.js";
-import { axeViolations, launchBrowser, signInWithPassword, startDemoServer } from "./browser.js";
+import { expectNoAxeViolations, launchBrowser, signInWithPassword, startDemoServer } from "./browser.js";
 
 // The coordinator imports old minutes: from the network page to the upload form, a seed document
 // read into a draft, one attendee corrected beside the source text, saved, and on the meeting page.
@@ -22,9 +22,7 @@ describe("importing old minutes in Chromium", () => {
   let browser: Browser;
   let page: Page;
 
-  async function clean(what: string) {
-    expect(await axeViolations(page), what).toEqual([]);
-  }
+  const clean = (what: string) => expectNoAxeViolations(page, what);
 
   beforeAll(async () => {
     server = await startDemoServer();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../src/domain/dates.js";
 import type { RunningServer } from "../src/web/server.js";
-import { axeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
+import { expectNoAxeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
 
 // The coordinator's meeting from plan to approved minutes, the next meeting's proposals, the member
 // closing their action, and two people writing in one item at once. Axe runs on every screen.
@@ -27,9 +27,7 @@ describe("running a meeting in Chromium", () => {
 
   const contextFor = (name: string | null) => signedInContext(browser, server, name);
 
-  async function clean(page: Page, what: string) {
-    expect(await axeViolations(page), what).toEqual([]);
-  }
+  const clean = expectNoAxeViolations;
 
   beforeAll(async () => {
     server = await startDemoServer();

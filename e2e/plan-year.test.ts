@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/demo/demo-data.js";
 import { formatDate, formatDateLong, todayInSweden } from "../src/domain/dates.js";
 import type { RunningServer } from "../src/web/server.js";
-import { axeViolations, launchBrowser, signInWithPassword, startDemoServer } from "./browser.js";
+import { expectNoAxeViolations, launchBrowser, signInWithPassword, startDemoServer } from "./browser.js";
 
 // Planning the year: the coordinator proposes dates, a member answers, the coordinator reminds the
 // others and picks two dates, which become meetings. Then the member sends in an item for the next
@@ -27,9 +27,7 @@ describe("planning the year's meetings with a date poll, and an item sent in", (
   const today = todayInSweden();
   const dates = [addDays(today, 22), addDays(today, 29), addDays(today, 36)];
 
-  async function clean(page: Page, what: string) {
-    expect(await axeViolations(page), what).toEqual([]);
-  }
+  const clean = expectNoAxeViolations;
 
   beforeAll(async () => {
     server = await startDemoServer();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/web/server.js";
-import { axeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
+import { expectNoAxeViolations, launchBrowser, signedInContext, startDemoServer } from "./browser.js";
 
 // The yearly plan: the coordinator adds a theme area for the next meeting and it comes onto that
 // meeting's proposed agenda; a member reports förhinder and the coordinator sees it in attendance;
@@ -17,9 +17,7 @@ describe("planning the year in Chromium", () => {
 
   const contextFor = (name: string | null) => signedInContext(browser, server, name);
 
-  async function clean(page: Page, what: string) {
-    expect(await axeViolations(page), what).toEqual([]);
-  }
+  const clean = expectNoAxeViolations;
 
   beforeAll(async () => {
     server = await startDemoServer();

@@ -5,13 +5,14 @@ import { zip } from "../../test/docx.js";
 import { buildMembership, buildNetwork, buildPerson } from "../../test/factories.js";
 import { loadSeeds } from "../../test/seeds.js";
 import type { Database, Tx } from "../db/client.js";
+import type { DraftCorrections } from "../domain/import-corrections.js";
 import type { Actor } from "../domain/permissions.js";
 import type { ImportedMeeting } from "../importers/schema.js";
 import { createImportDrafts } from "./createImportDrafts.js";
 import { discardImportDraft } from "./discardImportDraft.js";
 import { getImportList, getImportReview } from "./getImportPages.js";
 import { saveImportDraft } from "./saveImportDraft.js";
-import { type DraftCorrections, updateImportDraft } from "./updateImportDraft.js";
+import { updateImportDraft } from "./updateImportDraft.js";
 
 const seeds = loadSeeds();
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,39 +1,12 @@
 import type { Tx } from "../db/client.js";
 import { recordAudit } from "../db/queries/audit.js";
 import { updateImportDraftContent } from "../db/queries/import-drafts.js";
+import type { AttendeeCorrection, DraftCorrections } from "../domain/import-corrections.js";
 import type { Actor } from "../domain/permissions.js";
 import { AppError } from "../errors.js";
 import { type Attendee, type ImportedMeeting, ImportedMeetingSchema } from "../importers/schema.js";
 import { authorize } from "./authorize.js";
 import { mayCreateNetwork, networkNamed, ownDraft, requireImporter } from "./importDraftAccess.js";
-
-/** A reviewer's correction of one roster entry, in the draft's order. */
-export type AttendeeCorrection = {
-  name: string;
-  municipality: string | null;
-  status: Attendee["status"];
-  role: string | null;
-  chair: boolean;
-  /** "auto": match by name as the CLI does; "new": a new person (split from a wrong match); or a stored person's id */
-  person: "auto" | "new" | number;
-  /** the position of another entry this one is the same person as (merge), or null */
-  mergeInto: number | null;
-};
-
-/** Everything the review form can correct. */
-export type DraftCorrections = {
-  /** an existing network, or null to use `networkName` (a new network: admins only) */
-  networkId: number | null;
-  networkName: string | null;
-  date: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  location: string | null;
-  noteTaker: string | null;
-  attendees: AttendeeCorrection[];
-  /** new titles of the items, in order */
-  itemTitles: string[];
-};
 
 // What the audit log keeps of a draft: what the review can change (item titles, not their notes).
 const summary = (m: ImportedMeeting) => ({

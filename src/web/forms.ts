@@ -27,12 +27,15 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): { ok:
     const field = String(issue.path[0] ?? "_form");
     if (!(field in errors)) errors[field] = issue.message;
   }
-  return {
-    ok: false,
-    errors,
-    message: "Formuläret innehåller fel. Rätta det som är markerat och skicka igen.",
-    status: 400,
-  };
+  return invalidForm(errors);
+}
+
+/** A form with wrong fields: their messages, and the one line above the form (400). */
+export function invalidForm(
+  errors: FieldErrors,
+  message = "Formuläret innehåller fel. Rätta det som är markerat och skicka igen.",
+): Failure {
+  return { ok: false, errors, message, status: 400 };
 }
 
 /**

@@ -58,6 +58,20 @@ export async function insertImportDraft(
   return row.id;
 }
 
+// What every read of a draft shows: who, where, which file and how far it has come.
+const DRAFT_COLUMNS = [
+  "d.id",
+  "d.created_by as createdBy",
+  "d.network_id as networkId",
+  "n.name as networkName",
+  "d.filename",
+  "d.error",
+  "d.status",
+  "d.meeting_id as meetingId",
+  "d.created_at as createdAt",
+  "d.updated_at as updatedAt",
+] as const;
+
 /** A draft by id, locked for the rest of the transaction when `lock` is set. */
 export async function findImportDraft(
   tx: Tx,
@@ -67,22 +81,7 @@ export async function findImportDraft(
   let q = tx
     .selectFrom("import_drafts as d")
     .leftJoin("networks as n", "n.id", "d.network_id")
-    .select([
-      "d.id",
-      "d.created_by as createdBy",
-      "d.network_id as networkId",
-      "n.name as networkName",
-      "d.filename",
-      "d.sha256",
-      "d.source",
-      "d.draft",
-      "d.warnings",
-      "d.error",
-      "d.status",
-      "d.meeting_id as meetingId",
-      "d.created_at as createdAt",
-      "d.updated_at as updatedAt",
-    ])
+    .select([...DRAFT_COLUMNS, "d.sha256", "d.source", "d.draft", "d.warnings"])
     .where("d.id", "=", id);
   if (opts.lock) q = q.forUpdate("d");
   return q.executeTakeFirst();
@@ -99,20 +98,7 @@ export async function listImportDraftsOf(tx: Tx, userId: number): Promise<Import
   const rows = await tx
     .selectFrom("import_drafts as d")
     .leftJoin("networks as n", "n.id", "d.network_id")
-    .select([
-      "d.id",
-      "d.created_by as createdBy",
-      "d.network_id as networkId",
-      "n.name as networkName",
-      "d.filename",
-      "d.error",
-      "d.status",
-      "d.meeting_id as meetingId",
-      "d.created_at as createdAt",
-      "d.updated_at as updatedAt",
-      "d.draft",
-      "d.warnings",
-    ])
+    .select([...DRAFT_COLUMNS, "d.draft", "d.warnings"])
     .where("d.created_by", "=", userId)
     .where("d.status", "<>", "discarded")
     .orderBy("d.created_at", "desc")

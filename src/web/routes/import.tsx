@@ -5,11 +5,12 @@ import { createImportDrafts, type ImportUpload } from "../../commands/createImpo
 import { discardImportDraft } from "../../commands/discardImportDraft.js";
 import { getImportList, getImportReview } from "../../commands/getImportPages.js";
 import { saveImportDraft } from "../../commands/saveImportDraft.js";
-import { type AttendeeCorrection, type DraftCorrections, updateImportDraft } from "../../commands/updateImportDraft.js";
+import { updateImportDraft } from "../../commands/updateImportDraft.js";
 import type { Tx } from "../../db/client.js";
 import { setImportDraftError } from "../../db/queries/import-drafts.js";
+import { type DraftCorrections, parseCorrections } from "../../domain/import-corrections.js";
 import { AppError } from "../../errors.js";
-import { attempt, type Failure, type FieldErrors, type FormState, formBody } from "../forms.js";
+import { attempt, type Failure, type FormState, formBody, invalidForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { UPLOAD_LIMITS } from "../uploads.js";
 import { IdParams, parseInput } from "../validate.js";
@@ -17,96 +18,12 @@ import { type ImportFailureList, ImportListPage, ImportReviewPage } from "../vie
 
 const ListQuery = z.object({ natverk: z.string().max(80).optional(), klart: z.string().max(40).optional() });
 const ReviewQuery = z.object({ klart: z.string().max(40).optional() });
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^\d{2}:\d{2}$/;
 
-const text = (body: Record<string, unknown>, name: string): string => {
-  const v = body[name];
-  return (typeof v === "string" ? v : Array.isArray(v) ? String(v[0] ?? "") : "").trim();
-};
-const count = (body: Record<string, unknown>, name: string): number | null => {
-  const v = text(body, name);
-  return /^\d{1,4}$/.test(v) ? Number(v) : null;
-};
-
-/**
- * The review form as corrections, with one Swedish message per wrong field. Null when the form
- * carries no corrections at all (a bare "save" request).
- */
-export function parseCorrections(body: Record<string, unknown>): { ok: true; data: DraftCorrections | null } | Failure {
-  const attendeeCount = count(body, "attendee_count");
-  const itemCount = count(body, "item_count");
-  if (attendeeCount === null || itemCount === null) {
-    if (body.attendee_count === undefined && body.item_count === undefined) return { ok: true, data: null };
-    return { ok: false, errors: { _form: "Formuläret är ofullständigt; ladda om sidan." }, message: "", status: 400 };
-  }
-  const errors: FieldErrors = {};
-  const optional = (name: string, re: RegExp, message: string) => {
-    const v = text(body, name);
-    if (v && !re.test(v)) errors[name] = message;
-    return v || null;
-  };
-  const networkRaw = text(body, "network_id");
-  if (networkRaw && !/^[1-9]\d{0,9}$/.test(networkRaw)) errors.network_id = "Välj ett nätverk i listan.";
-  const date = optional("date", DATE, "Skriv datumet som ÅÅÅÅ-MM-DD.");
-  const startTime = optional("start_time", TIME, "Skriv tiden som TT:MM.");
-  const endTime = optional("end_time", TIME, "Skriv tiden som TT:MM.");
-  const attendees: AttendeeCorrection[] = [];
-  for (let k = 0; k < attendeeCount; k++) {
-    const p = `a_${k}_`;
-    const status = text(body, `${p}status`);
-    if (status !== "present" && status !== "absent" && status !== "guest") {
-      errors[`${p}status`] = "Välj närvarande, frånvarande eller övriga.";
-    }
-    const person = text(body, `${p}person`) || "auto";
-    if (person !== "auto" && person !== "new" && !/^[1-9]\d{0,9}$/.test(person)) {
-      errors[`${p}person`] = "Välj en person i listan.";
-    }
-    const merge = text(body, `${p}merge`);
-    if (merge && (!/^\d{1,4}$/.test(merge) || Number(merge) >= attendeeCount || Number(merge) === k)) {
-      errors[`${p}merge`] = "Välj en annan deltagare att slå ihop med.";
-    }
-    const name = text(body, `${p}name`);
-    if (!name) errors[`${p}name`] = "Skriv deltagarens namn.";
-    if (name.length > 120) errors[`${p}name`] = "Namnet får vara högst 120 tecken.";
-    attendees.push({
-      name,
-      municipality: text(body, `${p}municipality`).slice(0, 120) || null,
-      status: status as AttendeeCorrection["status"],
-      role: text(body, `${p}role`).slice(0, 200) || null,
-      chair: body[`${p}chair`] !== undefined,
-      person: person === "auto" || person === "new" ? person : Number(person),
-      mergeInto: merge ? Number(merge) : null,
-    });
-  }
-  const itemTitles: string[] = [];
-  for (let k = 0; k < itemCount; k++) {
-    const title = text(body, `item_${k}_title`);
-    if (!title) errors[`item_${k}_title`] = "Skriv punktens rubrik.";
-    itemTitles.push(title);
-  }
-  if (Object.keys(errors).length > 0) {
-    return {
-      ok: false,
-      errors,
-      message: "Formuläret innehåller fel. Rätta det som är markerat och skicka igen.",
-      status: 400,
-    };
-  }
-  return {
-    ok: true,
-    data: {
-      networkId: networkRaw ? Number(networkRaw) : null,
-      networkName: text(body, "network_name").slice(0, 200) || null,
-      date,
-      startTime,
-      endTime,
-      location: text(body, "location").slice(0, 300) || null,
-      noteTaker: text(body, "note_taker").slice(0, 120) || null,
-      attendees,
-      itemTitles,
-    },
-  };
+/** The review form read, as a form failure the page can show when something is wrong. */
+function readCorrections(body: Record<string, unknown>): { ok: true; data: DraftCorrections | null } | Failure {
+  const r = parseCorrections(body);
+  if (r.ok) return r;
+  return r.incomplete ? invalidForm(r.errors, "") : invalidForm(r.errors);
 }
 
 const NOTICE_OF = { created: "importerat", replaced: "importerat-ersatt", unchanged: "importerat-oforandrat" } as const;
@@ -190,7 +107,7 @@ export function registerImportRoutes(app: FastifyInstance, db: Tx): void {
     const { id } = parseInput(IdParams, req.params, "Adressen");
     const body = formBody(req);
     await getImportReview(db, { actor: req.actor, draftId: id }); // refuse before reading the form
-    const parsed = parseCorrections(body);
+    const parsed = readCorrections(body);
     const failed = (f: Failure) => reviewPage(req, reply, id, { form: "granska", values: body, ...f }, f.status);
     if (!parsed.ok) return failed(parsed);
     const corrections = parsed.data;
@@ -204,7 +121,7 @@ export function registerImportRoutes(app: FastifyInstance, db: Tx): void {
     const { id } = parseInput(IdParams, req.params, "Adressen");
     const body = formBody(req);
     await getImportReview(db, { actor: req.actor, draftId: id });
-    const parsed = parseCorrections(body);
+    const parsed = readCorrections(body);
     const failed = (f: Failure) => reviewPage(req, reply, id, { form: "granska", values: body, ...f }, f.status);
     if (!parsed.ok) return failed(parsed);
     const corrections = parsed.data;

@@ -7,7 +7,7 @@ import { remindDatePoll } from "../../commands/remindDatePoll.js";
 import type { Tx } from "../../db/client.js";
 import { idList } from "../../domain/form-fields.js";
 import { DatePollInput, parsePollAnswers, parsePollOptions } from "../../domain/poll-input.js";
-import { attempt, type Failure, type FormState, failedForm, formBody, parseForm } from "../forms.js";
+import { attempt, type FormState, failedForm, formBody, invalidForm, parseForm } from "../forms.js";
 import { sendPage } from "../render.js";
 import { IdParams, parseInput, SlugParams } from "../validate.js";
 import { noticeFrom } from "../views/meeting-editor-layout.js";
@@ -69,12 +69,7 @@ export function registerPollRoutes(app: FastifyInstance, db: Tx): void {
               options: options.options,
             }),
           )
-        : ({
-            ok: false,
-            errors: { ...(details.ok ? {} : details.errors), ...(options.ok ? {} : options.errors) },
-            message: "Formuläret innehåller fel. Rätta det som är markerat och skicka igen.",
-            status: 400,
-          } satisfies Failure);
+        : invalidForm({ ...(details.ok ? {} : details.errors), ...(options.ok ? {} : options.errors) });
     if (result.ok) return see(reply, `/omrostningar/${result.value.pollId}?klart=omrostning`);
     return sendPage(
       reply,
